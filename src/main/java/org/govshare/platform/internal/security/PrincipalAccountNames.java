@@ -1,0 +1,13 @@
+package org.govshare.platform.internal.security;
+
+import org.govshare.platform.internal.web.AccountNames;
+import org.springframework.stereotype.Component;
+
+@Component
+class PrincipalAccountNames implements AccountNames {
+
+    @Override
+    public String organizationOf(Object principal) {
+        return principal instanceof PlatformUser user ? user.organizationName() : "";
+    }
+}

@@ -1,0 +1,81 @@
+package org.govshare.platform.internal.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two doors: the console (form login, session, CSRF) and the JSON API (API key for client
+ * applications, or a person's session/basic credentials for automation). Everything else is
+ * denied unless listed here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final String[] PUBLIC = {"/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+        "/actuator/health/**", "/error"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with {id} prefixes so the algorithm can be raised later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys, ProblemAccessHandlers handlers)
+            throws Exception {
+        http.securityMatcher("/api/**")
+            .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+            .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
+            .httpBasic(b -> b.authenticationEntryPoint(handlers))
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+            .csrf(c -> c.ignoringRequestMatchers(carriesCredentialsHeader()))
+            .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+        secureHeaders(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(HttpSecurity http, LoginOutcomeHandlers outcomes, ProblemAccessHandlers handlers)
+            throws Exception {
+        http.authorizeHttpRequests(a -> a
+                .requestMatchers(PUBLIC).permitAll()
+                .requestMatchers("/actuator/prometheus", "/actuator/info").hasAnyRole("PLATFORM_ADMIN", "AUDITOR")
+                .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()
+                .anyRequest().authenticated())
+            .formLogin(f -> f.loginPage("/login").successHandler(outcomes).failureHandler(outcomes).permitAll())
+            .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+            .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()).maximumSessions(5))
+            .exceptionHandling(e -> e.accessDeniedHandler(handlers));
+        secureHeaders(http);
+        return http.build();
+    }
+
+    private static void secureHeaders(HttpSecurity http) throws Exception {
+        http.headers(h -> h
+            .contentSecurityPolicy(c -> c.policyDirectives(
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+                    + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+            .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+            .frameOptions(f -> f.deny())
+            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
+    }
+
+    private static RequestMatcher carriesCredentialsHeader() {
+        return (HttpServletRequest r) -> r.getHeader(ApiKeyAuthenticationFilter.HEADER) != null
+            || r.getHeader("Authorization") != null;
+    }
+}

@@ -10,4 +10,9 @@ class PrincipalAccountNames implements AccountNames {
     public String organizationOf(Object principal) {
         return principal instanceof PlatformUser user ? user.organizationName() : "";
     }
+
+    @Override
+    public String displayNameOf(Object principal) {
+        return principal instanceof PlatformUser user ? user.displayName() : "";
+    }
 }

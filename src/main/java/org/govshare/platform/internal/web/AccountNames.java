@@ -4,4 +4,6 @@ package org.govshare.platform.internal.web;
 public interface AccountNames {
 
     String organizationOf(Object principal);
+
+    String displayNameOf(Object principal);
 }

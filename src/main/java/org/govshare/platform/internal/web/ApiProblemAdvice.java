@@ -8,6 +8,8 @@ import java.util.Map;
 import org.govshare.platform.ProblemException;
 import org.govshare.platform.internal.security.ProblemAccessHandlers;
 import org.slf4j.Logger;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -34,6 +36,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
  * language. Unknown failures are logged with the request id and answered without internals.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);

@@ -38,6 +38,7 @@ class ConsoleController {
     String home(@AuthenticationPrincipal Object principal, Model model) {
         Actor actor = (Actor) model.getAttribute("actor");
         model.addAttribute("organizationName", names.organizationOf(principal));
+        model.addAttribute("displayName", names.displayNameOf(principal));
         model.addAttribute("stats", contributors.stream().flatMap(c -> c.tilesFor(actor).stream()).toList());
         return "platform/home";
     }

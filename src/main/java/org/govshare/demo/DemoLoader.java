@@ -1,0 +1,92 @@
+package org.govshare.demo;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.govshare.demo.DemoDistrict.Department;
+import org.govshare.directory.DirectoryManagement;
+import org.govshare.directory.NewClientApplication;
+import org.govshare.directory.NewUser;
+import org.govshare.directory.OrganizationDetails;
+import org.govshare.directory.OrganizationType;
+import org.govshare.directory.OrganizationView;
+import org.govshare.directory.Role;
+import org.govshare.platform.CreditCode;
+import org.govshare.platform.CurrentActor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo district once (later starts find it and do nothing), through the directory's
+ * public API acting as the system, so the demo obeys the same rules as real data.
+ */
+@Component
+@Order(10)
+@ConditionalOnBooleanProperty(name = "govshare.demo.enabled", matchIfMissing = true)
+class DemoLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final DirectoryManagement directory;
+
+    DemoLoader(DirectoryManagement directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        CurrentActor.runAs(CurrentActor.system(), () -> {
+            boolean loaded = directory.allOrganizations().stream().anyMatch(o -> o.name().equals(DemoDistrict.AUTHORITY));
+            if (!loaded) {
+                long started = System.nanoTime();
+                load();
+                log.info("Demo district loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+            }
+            return null;
+        });
+    }
+
+    private void load() {
+        int seq = 0;
+        OrganizationView authority = org(DemoDistrict.AUTHORITY, "区大数据中心", OrganizationType.AUTHORITY, null, seq++, "邓文");
+        user("admin", "邓文", authority.id(), EnumSet.of(Role.PLATFORM_ADMIN, Role.ORG_ADMIN));
+        user("auditor", "曹悦", authority.id(), EnumSet.of(Role.AUDITOR));
+        Map<String, UUID> byKey = new HashMap<>();
+        for (Department d : DemoDistrict.DEPARTMENTS) {
+            OrganizationView org = org(d.name(), d.shortName(), OrganizationType.DEPARTMENT, null, seq++, d.contact());
+            byKey.put(d.key(), org.id());
+            user(d.key() + "_admin", d.contact(), org.id(), EnumSet.of(Role.ORG_ADMIN));
+            if (d.fullStaff()) {
+                user(d.key() + "_steward", d.contact() + "（数据专员）", org.id(), EnumSet.of(Role.DATA_STEWARD));
+                user(d.key() + "_reviewer", d.contact() + "（审核员）", org.id(), EnumSet.of(Role.REVIEWER));
+                user(d.key() + "_auditor", d.contact() + "（审计员）", org.id(), EnumSet.of(Role.AUDITOR));
+            }
+        }
+        for (String name : DemoDistrict.STREETS_AND_TOWNS) {
+            OrganizationType type = name.endsWith("街道") ? OrganizationType.STREET : OrganizationType.TOWN;
+            org("成都市龙泉驿区" + name + (type == OrganizationType.STREET ? "办事处" : "人民政府"), name, type, null, seq++, null);
+        }
+        for (DemoDistrict.ClientSystem c : DemoDistrict.CLIENT_SYSTEMS) {
+            directory.registerClientApplication(new NewClientApplication(byKey.get(c.departmentKey()), c.name(), c.description()));
+        }
+    }
+
+    private OrganizationView org(String name, String shortName, OrganizationType type, UUID parent, int seq, String contact) {
+        // 1 = organ (机构编制) registration authority, 1 = government organ; organization code from the sequence
+        String code = CreditCode.withCheckDigit("11" + DemoDistrict.AREA + String.format("MB%07d", 1_000_311 + seq * 137));
+        String phone = String.format("028-8485%04d", 1000 + seq * 37);
+        return directory.registerOrganization(new OrganizationDetails(name, shortName, type, parent, code, contact,
+            contact == null ? null : phone, null));
+    }
+
+    private void user(String username, String name, UUID organization, Set<Role> roles) {
+        directory.createUser(new NewUser(username, name, organization, DemoDistrict.PASSWORD, roles, null, null));
+    }
+}

@@ -58,12 +58,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Registered as a bean only to be placed in the API chain, not in the servlet filter list. */
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    }
-
     static final class ClientAuthentication extends AbstractAuthenticationToken {
 
         private final ClientPrincipal principal;

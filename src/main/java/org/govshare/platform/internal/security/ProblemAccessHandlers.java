@@ -3,6 +3,8 @@ package org.govshare.platform.internal.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.govshare.platform.CurrentActor;
 import org.govshare.platform.RequestIds;
 import org.govshare.platform.SecurityEvents.AccessDenied;
@@ -62,6 +64,15 @@ public class ProblemAccessHandlers implements AuthenticationEntryPoint, AccessDe
         response.setStatus(problem.getStatus());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", request.getRequestURI());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        json.writeValue(response.getOutputStream(), body);
     }
 }

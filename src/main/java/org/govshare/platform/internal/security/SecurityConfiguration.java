@@ -1,6 +1,7 @@
 package org.govshare.platform.internal.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,6 +33,14 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The API key filter belongs to the API chain only, not to the servlet container's filter list. */
+    @Bean
+    FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilterRegistration(ApiKeyAuthenticationFilter filter) {
+        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys, ProblemAccessHandlers handlers)
@@ -57,6 +66,8 @@ class SecurityConfiguration {
                 .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()
                 .anyRequest().authenticated())
             .formLogin(f -> f.loginPage("/login").successHandler(outcomes).failureHandler(outcomes).permitAll())
+            // for scrapers and scripts reading /actuator and /v3/api-docs with an account
+            .httpBasic(b -> { })
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
             .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()).maximumSessions(5))
             .exceptionHandling(e -> e.accessDeniedHandler(handlers));

@@ -44,6 +44,7 @@ class ConsoleErrorController implements ErrorController {
                 default -> status.is4xxClientError() ? "client-error" : "internal-error";
             };
             ProblemDetail problem = problems.of(request, status, problemCode, null, "problem." + problemCode, "", uri);
+            problem.setProperty("requestId", response.getHeader(RequestIds.HEADER));
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         ModelAndView page = new ModelAndView("error", status);

@@ -28,6 +28,9 @@ class LocaleConfiguration implements WebMvcConfigurer {
         return new LocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
+                if (request.getAttribute(COOKIE) instanceof Locale chosen) {
+                    return chosen;
+                }
                 if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
                     Cookie[] cookies = request.getCookies();
                     if (cookies != null) {
@@ -54,6 +57,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
             @Override
             public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                request.setAttribute(COOKIE, supported(locale));
                 Cookie cookie = new Cookie(COOKIE, supported(locale).toLanguageTag());
                 cookie.setPath("/");
                 cookie.setMaxAge(365 * 24 * 3600);

@@ -1,0 +1,54 @@
+package org.govshare;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Conventions from ARCHITECTURE.md that the module check alone does not cover. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.govshare");
+
+    @Test
+    void noJpa() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
+            .because("the stack is Spring Data JDBC and plain JDBC, no JPA").check(classes);
+    }
+
+    @Test
+    void controllersLiveInWebPackagesAndAreNotPublic() {
+        classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+            .should().resideInAPackage("..web..").andShould().notBePublic()
+            .because("controllers are a module's private delivery mechanism").check(classes);
+    }
+
+    @Test
+    void controllersDoNotUseRepositories() {
+        noClasses().that().resideInAPackage("..web..")
+            .should().dependOnClassesThat().areAssignableTo(Repository.class)
+            .because("controllers go through the module's API service").check(classes);
+    }
+
+    @Test
+    void repositoriesArePackagePrivateInternals() {
+        classes().that().areAssignableTo(Repository.class).and().areInterfaces()
+            .should().resideInAPackage("..internal..").andShould().notBePublic()
+            .because("persistence models and repositories are never a module's API").check(classes);
+    }
+
+    @Test
+    void noFieldInjection() {
+        noClasses().should().dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired")
+            .because("constructor injection keeps dependencies visible").check(classes);
+    }
+}

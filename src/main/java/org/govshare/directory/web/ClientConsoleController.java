@@ -9,7 +9,6 @@ import org.govshare.directory.DirectoryManagement;
 import org.govshare.directory.IssuedApiKey;
 import org.govshare.directory.NewClientApplication;
 import org.govshare.platform.CurrentActor;
-import org.govshare.platform.ProblemException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -28,43 +27,35 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ClientConsoleController {
 
     private final DirectoryManagement directory;
-    private final FormErrors errors;
+    private final Forms forms;
 
-    ClientConsoleController(DirectoryManagement directory, FormErrors errors) {
+    ClientConsoleController(DirectoryManagement directory, Forms forms) {
         this.directory = directory;
-        this.errors = errors;
+        this.forms = forms;
     }
 
     @GetMapping
     String list(@RequestParam(required = false) UUID org, @RequestParam(defaultValue = "0") int page, Model model) {
         UUID organization = org != null ? org : CurrentActor.require().organizationId();
-        model.addAttribute("org", organization);
-        model.addAttribute("page", directory.clientApplications(organization, PageRequest.of(Math.max(page, 0), 20, Sort.by("name"))));
-        model.addAttribute("all", directory.allOrganizations());
         model.addAttribute("form", new NewClientApplication(organization, "", ""));
-        return "directory/clients";
+        return listPage(organization, page, model);
     }
 
     @PostMapping
     String register(@Valid @ModelAttribute("form") NewClientApplication form, BindingResult binding, Model model,
                     Locale locale, RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                ClientApplicationView app = directory.registerClientApplication(form);
+        return forms.attempt(binding, model, locale, () -> directory.registerClientApplication(form))
+            .map(app -> {
                 redirect.addFlashAttribute("saved", app.name());
                 return "redirect:/directory/clients/" + app.id();
-            } catch (ProblemException e) {
-                if (e.status().value() == 403) {
-                    throw e;
-                }
-                model.addAttribute("errors", errors.of(e, locale));
-            }
-        } else {
-            model.addAttribute("errors", errors.of(binding, locale));
-        }
-        UUID organization = form.organizationId() != null ? form.organizationId() : CurrentActor.require().organizationId();
+            })
+            .orElseGet(() -> listPage(form.organizationId() != null ? form.organizationId()
+                : CurrentActor.require().organizationId(), 0, model));
+    }
+
+    private String listPage(UUID organization, int page, Model model) {
         model.addAttribute("org", organization);
-        model.addAttribute("page", directory.clientApplications(organization, PageRequest.of(0, 20, Sort.by("name"))));
+        model.addAttribute("page", directory.clientApplications(organization, PageRequest.of(Math.max(page, 0), 20, Sort.by("name"))));
         model.addAttribute("all", directory.allOrganizations());
         return "directory/clients";
     }
@@ -88,12 +79,9 @@ class ClientConsoleController {
     }
 
     @PostMapping("/{id}/keys/{prefix}/revocation")
-    String revoke(@PathVariable UUID id, @PathVariable String prefix, Model model, Locale locale,
-                  RedirectAttributes redirect) {
-        return keyAction(id, model, locale, redirect, () -> {
-            directory.revokeApiKey(id, prefix);
-            return null;
-        });
+    String revoke(@PathVariable UUID id, @PathVariable String prefix) {
+        directory.revokeApiKey(id, prefix);
+        return "redirect:/directory/clients/" + id;
     }
 
     @PostMapping("/{id}/active")
@@ -103,19 +91,12 @@ class ClientConsoleController {
     }
 
     private String keyAction(UUID id, Model model, Locale locale, RedirectAttributes redirect, Supplier<IssuedApiKey> action) {
-        try {
-            IssuedApiKey issued = action.get();
-            if (issued != null) {
+        return forms.attempt(null, model, locale, action)
+            .map(issued -> {
                 // shown once on the next page, never stored in clear
                 redirect.addFlashAttribute("issued", issued);
-            }
-            return "redirect:/directory/clients/" + id;
-        } catch (ProblemException e) {
-            if (e.status().value() == 403) {
-                throw e;
-            }
-            model.addAttribute("errors", errors.of(e, locale));
-            return detail(id, model);
-        }
+                return "redirect:/directory/clients/" + id;
+            })
+            .orElseGet(() -> detail(id, model));
     }
 }

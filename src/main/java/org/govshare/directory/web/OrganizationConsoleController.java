@@ -10,6 +10,7 @@ import org.govshare.directory.OrganizationView;
 import org.govshare.platform.Actor;
 import org.govshare.platform.CurrentActor;
 import org.govshare.platform.ProblemException;
+import org.govshare.platform.Roles;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -28,11 +29,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OrganizationConsoleController {
 
     private final DirectoryManagement directory;
-    private final FormErrors errors;
+    private final Forms forms;
 
-    OrganizationConsoleController(DirectoryManagement directory, FormErrors errors) {
+    OrganizationConsoleController(DirectoryManagement directory, Forms forms) {
         this.directory = directory;
-        this.errors = errors;
+        this.forms = forms;
     }
 
     @ModelAttribute("types")
@@ -44,77 +45,55 @@ class OrganizationConsoleController {
     String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("page", directory.organizations(q, PageRequest.of(Math.max(page, 0), 20, Sort.by("type", "name"))));
-        model.addAttribute("all", directory.allOrganizations());
         return "directory/organizations";
     }
 
     @GetMapping("/new")
     String create(Model model) {
-        model.addAttribute("org", null);
         model.addAttribute("form", new OrganizationDetails("", "", OrganizationType.DEPARTMENT, null, "", "", "", ""));
-        model.addAttribute("all", directory.allOrganizations());
-        return "directory/organization-form";
+        return formPage(null, model);
     }
 
     @PostMapping("/new")
     String register(@Valid @ModelAttribute("form") OrganizationDetails form, BindingResult binding, Model model,
                     Locale locale, RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                OrganizationView org = directory.registerOrganization(form);
-                redirect.addFlashAttribute("saved", org.name());
-                return "redirect:/directory/organizations/" + org.id();
-            } catch (ProblemException e) {
-                if (e.status().value() == 403) {
-                    throw e;
-                }
-                model.addAttribute("errors", errors.of(e, locale));
-            }
-        } else {
-            model.addAttribute("errors", errors.of(binding, locale));
-        }
-        model.addAttribute("org", null);
-        model.addAttribute("all", directory.allOrganizations());
-        return "directory/organization-form";
+        return forms.attempt(binding, model, locale, () -> directory.registerOrganization(form))
+            .map(org -> saved(org, redirect))
+            .orElseGet(() -> formPage(null, model));
     }
 
     @GetMapping("/{id}")
     String edit(@PathVariable UUID id, Model model) {
-        OrganizationView org = directory.findOrganization(id).orElseThrow(() -> ProblemException.notFound("organization", id));
-        model.addAttribute("org", org);
+        OrganizationView org = organization(id);
         model.addAttribute("form", new OrganizationDetails(org.name(), org.shortName(), org.type(), org.parentId(),
             org.creditCode(), org.contactName(), org.contactPhone(), org.contactEmail()));
-        model.addAttribute("all", directory.allOrganizations());
-        model.addAttribute("editable", editable(org));
-        return "directory/organization-form";
+        return formPage(org, model);
     }
 
     @PostMapping("/{id}")
     String update(@PathVariable UUID id, @RequestParam long version, @Valid @ModelAttribute("form") OrganizationDetails form,
                   BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
-        OrganizationView org = directory.findOrganization(id).orElseThrow(() -> ProblemException.notFound("organization", id));
-        if (!binding.hasErrors()) {
-            try {
-                directory.updateOrganization(id, version, form);
-                redirect.addFlashAttribute("saved", form.name());
-                return "redirect:/directory/organizations/" + id;
-            } catch (ProblemException e) {
-                if (e.status().value() == 403) {
-                    throw e;
-                }
-                model.addAttribute("errors", errors.of(e, locale));
-            }
-        } else {
-            model.addAttribute("errors", errors.of(binding, locale));
-        }
-        model.addAttribute("org", org);
-        model.addAttribute("all", directory.allOrganizations());
-        model.addAttribute("editable", editable(org));
-        return "directory/organization-form";
+        OrganizationView org = organization(id);
+        return forms.attempt(binding, model, locale, () -> directory.updateOrganization(id, version, form))
+            .map(updated -> saved(updated, redirect))
+            .orElseGet(() -> formPage(org, model));
     }
 
-    private static boolean editable(OrganizationView org) {
+    private OrganizationView organization(UUID id) {
+        return directory.findOrganization(id).orElseThrow(() -> ProblemException.notFound("organization", id));
+    }
+
+    private static String saved(OrganizationView org, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("saved", org.name());
+        return "redirect:/directory/organizations/" + org.id();
+    }
+
+    private String formPage(OrganizationView org, Model model) {
         Actor actor = CurrentActor.require();
-        return actor.isPlatformAdmin() || (actor.hasRole("ORG_ADMIN") && actor.belongsTo(org.id()));
+        model.addAttribute("org", org);
+        model.addAttribute("all", directory.allOrganizations());
+        model.addAttribute("editable", org == null ? actor.isPlatformAdmin()
+            : actor.isPlatformAdmin() || (actor.hasRole(Roles.ORG_ADMIN) && actor.belongsTo(org.id())));
+        return "directory/organization-form";
     }
 }

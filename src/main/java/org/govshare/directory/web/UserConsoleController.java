@@ -4,15 +4,14 @@ import jakarta.validation.Valid;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.govshare.directory.DirectoryManagement;
 import org.govshare.directory.NewUser;
 import org.govshare.directory.PasswordReset;
 import org.govshare.directory.Role;
 import org.govshare.directory.UserChanges;
 import org.govshare.directory.UserView;
-
 import org.govshare.platform.CurrentActor;
-import org.govshare.platform.ProblemException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -31,11 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserConsoleController {
 
     private final DirectoryManagement directory;
-    private final FormErrors errors;
+    private final Forms forms;
 
-    UserConsoleController(DirectoryManagement directory, FormErrors errors) {
+    UserConsoleController(DirectoryManagement directory, Forms forms) {
         this.directory = directory;
-        this.errors = errors;
+        this.forms = forms;
     }
 
     @ModelAttribute("roles")
@@ -47,36 +46,27 @@ class UserConsoleController {
     String list(@RequestParam(required = false) UUID org, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         UUID organization = org != null ? org : CurrentActor.require().organizationId();
-        model.addAttribute("org", organization);
         model.addAttribute("q", q);
-        model.addAttribute("page", directory.users(organization, q, PageRequest.of(Math.max(page, 0), 20, Sort.by("username"))));
-        model.addAttribute("all", directory.allOrganizations());
         model.addAttribute("form", new NewUser("", "", organization, "", Set.of(Role.DATA_STEWARD), "", ""));
-        return "directory/users";
+        return listPage(organization, q, page, model);
     }
 
     @PostMapping
     String create(@Valid @ModelAttribute("form") NewUser form, BindingResult binding, Model model, Locale locale,
                   RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                UserView user = directory.createUser(form);
+        return forms.attempt(binding, model, locale, () -> directory.createUser(form))
+            .map(user -> {
                 redirect.addFlashAttribute("saved", user.username());
                 return "redirect:/directory/users?org=" + user.organizationId();
-            } catch (ProblemException e) {
-                if (e.status().value() == 403) {
-                    throw e;
-                }
-                model.addAttribute("errors", errors.of(e, locale));
-            }
-        } else {
-            model.addAttribute("errors", errors.of(binding, locale));
-        }
-        UUID organization = form.organizationId() != null ? form.organizationId() : CurrentActor.require().organizationId();
+            })
+            .orElseGet(() -> listPage(form.organizationId() != null ? form.organizationId()
+                : CurrentActor.require().organizationId(), null, 0, model));
+    }
+
+    private String listPage(UUID organization, String q, int page, Model model) {
         model.addAttribute("org", organization);
-        model.addAttribute("page", directory.users(organization, null, PageRequest.of(0, 20, Sort.by("username"))));
+        model.addAttribute("page", directory.users(organization, q, PageRequest.of(Math.max(page, 0), 20, Sort.by("username"))));
         model.addAttribute("all", directory.allOrganizations());
-        model.addAttribute("showForm", true);
         return "directory/users";
     }
 
@@ -91,38 +81,28 @@ class UserConsoleController {
     @PostMapping("/{id}")
     String change(@PathVariable UUID id, @RequestParam long version, @Valid @ModelAttribute("form") UserChanges form,
                   BindingResult binding, Model model, Locale locale, RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, binding, () -> directory.changeUser(id, version, form));
+        return act(id, binding, model, locale, redirect, () -> directory.changeUser(id, version, form));
     }
 
     @PostMapping("/{id}/password")
     String password(@PathVariable UUID id, @Valid @ModelAttribute("reset") PasswordReset reset, BindingResult binding,
                     Model model, Locale locale, RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, binding, () -> directory.resetPassword(id, reset));
+        return act(id, binding, model, locale, redirect, () -> directory.resetPassword(id, reset));
     }
 
     @PostMapping("/{id}/enabled")
     String enabled(@PathVariable UUID id, @RequestParam boolean value, Model model, Locale locale,
                    RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, null, () -> directory.setUserEnabled(id, value));
+        return act(id, null, model, locale, redirect, () -> directory.setUserEnabled(id, value));
     }
 
-    private String act(UUID id, Model model, Locale locale, RedirectAttributes redirect, BindingResult binding,
-                       java.util.function.Supplier<UserView> action) {
-        if (binding != null && binding.hasErrors()) {
-            model.addAttribute("errors", errors.of(binding, locale));
-        } else {
-            try {
-                UserView user = action.get();
+    private String act(UUID id, BindingResult binding, Model model, Locale locale, RedirectAttributes redirect,
+                       Supplier<UserView> action) {
+        return forms.attempt(binding, model, locale, action)
+            .map(user -> {
                 redirect.addFlashAttribute("saved", user.username());
                 return "redirect:/directory/users/" + id;
-            } catch (ProblemException e) {
-                if (e.status().value() == 403) {
-                    throw e;
-                }
-                model.addAttribute("errors", errors.of(e, locale));
-            }
-        }
-        return edit(id, model);
+            })
+            .orElseGet(() -> edit(id, model));
     }
-
 }

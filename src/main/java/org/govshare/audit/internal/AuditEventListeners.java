@@ -37,7 +37,7 @@ class AuditEventListeners {
     }
 
     // No transaction of our own: it would hold a pooled connection while waiting for the writer.
-    @ApplicationModuleListener(propagation = Propagation.SUPPORTS)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AuditableEvent event) throws InterruptedException, ExecutionException, TimeoutException {
         AuditFacts f = event.auditFacts();
         AuditRecord record = AuditRecord.builder(f.action())

@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +24,6 @@ import org.govshare.audit.AuditLog;
 import org.govshare.audit.AuditLogUnavailableException;
 import org.govshare.audit.AuditReceipt;
 import org.govshare.audit.AuditRecord;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +33,7 @@ import org.springframework.stereotype.Component;
 /**
  * The group-commit writer behind {@link AuditLog}: callers put entries on a bounded queue; one
  * thread takes whatever is queued (up to {@code maxBatch}), numbers and chains it under the lock
- * of the chain head, writes it with COPY and commits once. One round of fsync per batch instead
+ * of the chain head, inserts it with the new head in one multi-row statement and commits once. One round of fsync per batch instead
  * of per entry is what makes a durable, strictly ordered log fast; the lock on the head row is
  * what lets several application nodes share one chain (a node that finds the head moved on
  * simply chains after it).
@@ -49,9 +46,18 @@ class AuditWriter implements AuditLog, SmartLifecycle {
     static final String COLUMNS = "seq, occurred_at, actor_user_id, actor_name, organization_id, client_application_id, "
         + "action, target_type, target_id, target_organization_id, purpose, outcome, request_id, detail, "
         + "subject_keys, hash_alg, prev_hash, hash";
-    private static final String COPY = "copy audit_entry (" + COLUMNS + ") from stdin";
+    /**
+     * The batch as one array per column, unnested into rows, and the head moved in the same
+     * statement (a data-modifying CTE): one round trip whatever the batch size. Hashes travel as
+     * hex, times as ISO-8601, so every array is a plain text[].
+     */
+    private static final String INSERT_AND_MOVE_HEAD = "with rows as (insert into audit_entry (" + COLUMNS + ") "
+        + "select s, t, au, an, o, ca, a, tt, ti, tor, pu, oc, r, d, sk::text[], alg, decode(ph, 'hex'), decode(h, 'hex') "
+        + "from unnest(?::bigint[], ?::timestamptz[], ?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], "
+        + "?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+        + "as b(s, t, au, an, o, ca, a, tt, ti, tor, pu, oc, r, d, sk, alg, ph, h) returning 1) "
+        + "update audit_chain_head set last_seq = ?, last_hash = ? where id = 1";
     private static final String LOCK_HEAD = "select last_seq, last_hash from audit_chain_head where id = 1 for update";
-    private static final String UPDATE_HEAD = "update audit_chain_head set last_seq = ?, last_hash = ? where id = 1";
     private static final HexFormat HEX = HexFormat.of();
 
     private final DataSource dataSource;
@@ -73,10 +79,9 @@ class AuditWriter implements AuditLog, SmartLifecycle {
 
     // touched by the writer thread only
     private final ChainHasher hasher = new ChainHasher();
-    private final StringBuilder copyText = new StringBuilder(1 << 16);
     private Connection connection;
     private PreparedStatement lockHead;
-    private PreparedStatement updateHead;
+    private PreparedStatement insertAndMoveHead;
     private long knownSeq = -1;
     private byte[] knownHash;
 
@@ -181,21 +186,21 @@ class AuditWriter implements AuditLog, SmartLifecycle {
             if (knownSeq >= 0 && (seq != knownSeq || !Arrays.equals(prev, knownHash))) {
                 log.debug("Audit chain advanced elsewhere from {} to {}; chaining after it", knownSeq, seq);
             }
-            copyText.setLength(0);
+            Columns columns = new Columns(receipts.length);
             for (int i = 0; i < receipts.length; i++) {
                 Pending p = batch.get(i);
                 seq++;
                 ChainRow row = p.row(seq, algorithm.label());
                 byte[] hash = hasher.hash(prev, row);
-                appendCopyLine(copyText, p.record, row, prev, hash);
+                columns.add(i, p.record, row, prev, hash);
                 receipts[i] = new AuditReceipt(seq, p.record.occurredAt());
                 prev = hash;
             }
-            byte[] data = copyText.toString().getBytes(StandardCharsets.UTF_8);
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(data), 1 << 16);
-            updateHead.setLong(1, seq);
-            updateHead.setBytes(2, prev);
-            updateHead.executeUpdate();
+            // rows and the new head in one statement, one round trip
+            columns.bind(c, insertAndMoveHead);
+            insertAndMoveHead.setLong(19, seq);
+            insertAndMoveHead.setBytes(20, prev);
+            insertAndMoveHead.execute();
             c.commit();
             knownSeq = seq;
             knownHash = prev;
@@ -228,7 +233,7 @@ class AuditWriter implements AuditLog, SmartLifecycle {
             try {
                 c.setAutoCommit(false);
                 lockHead = c.prepareStatement(LOCK_HEAD);
-                updateHead = c.prepareStatement(UPDATE_HEAD);
+                insertAndMoveHead = c.prepareStatement(INSERT_AND_MOVE_HEAD);
             } catch (SQLException e) {
                 c.close();
                 throw e;
@@ -252,53 +257,34 @@ class AuditWriter implements AuditLog, SmartLifecycle {
             }
             connection = null;
             lockHead = null;
-            updateHead = null;
+            insertAndMoveHead = null;
         }
     }
 
-    // ---- COPY text format
+    /** The batch column by column, as the text arrays {@link #INSERT_AND_MOVE_HEAD} unnests. */
+    private static final class Columns {
 
-    private static void appendCopyLine(StringBuilder sb, AuditRecord r, ChainRow row, byte[] prev, byte[] hash) {
-        sb.append(row.seq()).append('\t');
-        sb.append(r.occurredAt()).append('\t');
-        copyText(sb, row.actorUserId());
-        copyText(sb, row.actorName());
-        copyText(sb, row.organizationId());
-        copyText(sb, row.clientApplicationId());
-        copyText(sb, row.action());
-        copyText(sb, row.targetType());
-        copyText(sb, row.targetId());
-        copyText(sb, row.targetOrganizationId());
-        copyText(sb, row.purpose());
-        copyText(sb, row.outcome());
-        copyText(sb, row.requestId());
-        copyText(sb, row.detail());
-        copyText(sb, arrayLiteral(row.subjectKeys()));
-        copyText(sb, row.hashAlg());
-        sb.append("\\\\x");
-        HEX.formatHex(sb, prev);
-        sb.append('\t').append("\\\\x");
-        HEX.formatHex(sb, hash);
-        sb.append('\n');
-    }
+        private final String[][] values;
 
-    /** One column in COPY's text format: backslash escapes, \N for null, then the tab. */
-    static void copyText(StringBuilder sb, String s) {
-        if (s == null) {
-            sb.append("\\N\t");
-            return;
+        Columns(int rows) {
+            values = new String[18][rows];
         }
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> sb.append(c);
+
+        void add(int i, AuditRecord r, ChainRow row, byte[] prev, byte[] hash) {
+            String[] v = {Long.toString(row.seq()), r.occurredAt().toString(), row.actorUserId(), row.actorName(),
+                row.organizationId(), row.clientApplicationId(), row.action(), row.targetType(), row.targetId(),
+                row.targetOrganizationId(), row.purpose(), row.outcome(), row.requestId(), row.detail(),
+                arrayLiteral(row.subjectKeys()), row.hashAlg(), HEX.formatHex(prev), HEX.formatHex(hash)};
+            for (int col = 0; col < v.length; col++) {
+                values[col][i] = v[col];
             }
         }
-        sb.append('\t');
+
+        void bind(Connection c, PreparedStatement ps) throws SQLException {
+            for (int col = 0; col < values.length; col++) {
+                ps.setArray(col + 1, c.createArrayOf("text", values[col]));
+            }
+        }
     }
 
     /** A text[] literal with every element quoted, so no value can be taken for a separator or NULL. */

@@ -173,10 +173,15 @@ class AuditVerifier implements AuditVerification, DisposableBean {
             }
             OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
             long micros = at.toEpochSecond() * 1_000_000L + at.getNano() / 1_000;
-            ChainRow row = new ChainRow(seq, micros, rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                PgTextArray.parse(rs.getString(15)), rs.getString(16));
+            // ChainRow.encode's order, fed with the text columns' bytes as they came off the wire:
+            // no decoding to String and encoding back to UTF-8 for 12 columns of every row
+            CanonicalEncoder enc = hasher.encoder().reset().number(seq).number(micros);
+            for (int col = 3; col <= 14; col++) {
+                enc.utf8(rs.getBytes(col));
+            }
+            enc.list(PgTextArray.parse(rs.getString(15)));
+            String algorithm = rs.getString(16);
+            enc.text(algorithm);
             byte[] storedPrev = rs.getBytes(17);
             byte[] stored = rs.getBytes(18);
             if (prev == null) {
@@ -187,7 +192,7 @@ class AuditVerifier implements AuditVerification, DisposableBean {
             }
             byte[] computed;
             try {
-                computed = hasher.hash(storedPrev, row);
+                computed = hasher.hashEncoded(storedPrev, algorithm);
             } catch (IllegalArgumentException unknownAlgorithm) {
                 computed = null;
             }

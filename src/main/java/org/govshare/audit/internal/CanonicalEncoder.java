@@ -49,6 +49,19 @@ final class CanonicalEncoder {
         return this;
     }
 
+    /** A text field given as its UTF-8 bytes (as the database sends it), null as -1. */
+    CanonicalEncoder utf8(byte[] bytes) {
+        if (bytes == null) {
+            int32(-1);
+            return this;
+        }
+        ensure(4 + bytes.length);
+        int32(bytes.length);
+        System.arraycopy(bytes, 0, buf, length, bytes.length);
+        length += bytes.length;
+        return this;
+    }
+
     CanonicalEncoder list(List<String> values) {
         if (values == null) {
             int32(-1);

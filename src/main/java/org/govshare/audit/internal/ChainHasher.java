@@ -25,6 +25,18 @@ final class ChainHasher {
         return digest.digest();
     }
 
+    /** The hash of an entry whose canonical encoding the caller has already put into {@link #encoder()}. */
+    byte[] hashEncoded(byte[] prevHash, String algorithmLabel) {
+        HashAlgorithm.ChainDigest digest = digests.computeIfAbsent(algorithm(algorithmLabel), HashAlgorithm::newDigest);
+        digest.update(prevHash, 0, prevHash.length);
+        digest.update(encoder.buffer(), 0, encoder.length());
+        return digest.digest();
+    }
+
+    CanonicalEncoder encoder() {
+        return encoder;
+    }
+
     private HashAlgorithm algorithm(String label) {
         // rows come in long runs of one algorithm: skip the lookup
         if (!label.equals(lastLabel)) {

@@ -69,6 +69,10 @@ class ChainHashingTest {
         byte[] out = Arrays.copyOf(enc.buffer(), enc.length());
         assertThat(out).startsWith(0, 0, 0, 6);
         assertThat(Arrays.copyOfRange(out, 4, 10)).isEqualTo("审计".getBytes(StandardCharsets.UTF_8));
+        // the verifier feeds the database's bytes; they must encode exactly like the writer's strings
+        CanonicalEncoder raw = new CanonicalEncoder().utf8("审计".getBytes(StandardCharsets.UTF_8)).utf8(null);
+        enc.text(null);
+        assertThat(Arrays.copyOf(raw.buffer(), raw.length())).isEqualTo(Arrays.copyOf(enc.buffer(), enc.length()));
     }
 
     @Test

@@ -1,0 +1,14 @@
+package org.govshare.audit;
+
+/**
+ * Searches the log, newest first, within what the current actor may see: platform
+ * administrators everything; an organization's administrators and auditors the entries by or
+ * about their organization. Asking for another organization's entries is refused (and that
+ * refusal is itself audited); client applications cannot search the log.
+ */
+public interface AuditQueries {
+
+    int MAX_PAGE_SIZE = 200;
+
+    AuditPage search(AuditSearch search, int page, int size);
+}

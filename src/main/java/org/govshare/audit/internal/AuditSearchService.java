@@ -1,0 +1,124 @@
+package org.govshare.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.govshare.audit.AuditEntry;
+import org.govshare.audit.AuditOutcome;
+import org.govshare.audit.AuditPage;
+import org.govshare.audit.AuditQueries;
+import org.govshare.audit.AuditSearch;
+import org.govshare.platform.Actor;
+import org.govshare.platform.CurrentActor;
+import org.govshare.platform.ProblemException;
+import org.govshare.platform.Roles;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/** Builds one filtered query per search; the scope rule is applied before any filter the caller chose. */
+@Service
+@Transactional(readOnly = true)
+class AuditSearchService implements AuditQueries {
+
+    private final JdbcClient jdbc;
+
+    AuditSearchService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public AuditPage search(AuditSearch search, int page, int size) {
+        Actor actor = CurrentActor.require();
+        UUID scope = scopeOf(actor, search.organizationId());
+        if (page < 0) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-page", "page", "audit.problem.page");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-page-size", "size",
+                "audit.problem.page-size", MAX_PAGE_SIZE);
+        }
+        if (search.from() != null && search.to() != null && !search.from().isBefore(search.to())) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-time-range", "to",
+                "audit.problem.time-range");
+        }
+
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (scope != null) {
+            where.append(" and (organization_id = ? or target_organization_id = ?)");
+            params.add(scope);
+            params.add(scope);
+        }
+        if (search.from() != null) {
+            where.append(" and occurred_at >= ?");
+            params.add(Timestamp.from(search.from()));
+        }
+        if (search.to() != null) {
+            where.append(" and occurred_at < ?");
+            params.add(Timestamp.from(search.to()));
+        }
+        if (StringUtils.hasText(search.action())) {
+            where.append(" and action like ? escape '\\'");
+            params.add(likeEscape(search.action().trim()) + "%");
+        }
+        if (StringUtils.hasText(search.actorName())) {
+            where.append(" and actor_name = ?");
+            params.add(search.actorName().trim());
+        }
+        if (search.outcome() != null) {
+            where.append(" and outcome = ?");
+            params.add(search.outcome().name());
+        }
+        if (StringUtils.hasText(search.subjectKey())) {
+            where.append(" and subject_keys @> array[?]::text[]");
+            params.add(search.subjectKey().trim());
+        }
+
+        long total = jdbc.sql("select count(*) from audit_entry" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<AuditEntry> items = jdbc.sql("select seq, occurred_at, actor_user_id, actor_name, organization_id, "
+                + "client_application_id, action, target_type, target_id, target_organization_id, purpose, outcome, "
+                + "request_id, detail from audit_entry" + where + " order by seq desc limit ? offset ?")
+            .params(pageParams)
+            .query(AuditSearchService::entry)
+            .list();
+        int pages = (int) ((total + size - 1) / size);
+        return new AuditPage(items, page, size, total, pages);
+    }
+
+    /**
+     * The organization the actor is confined to, or null for all. Platform administrators see
+     * everything (optionally narrowed); organization administrators and auditors only their own.
+     */
+    static UUID scopeOf(Actor actor, UUID requested) {
+        if (actor.isPlatformAdmin()) {
+            return requested;
+        }
+        boolean mayRead = !actor.isClient() && (actor.hasRole(Roles.AUDITOR) || actor.hasRole(Roles.ORG_ADMIN));
+        if (!mayRead || actor.organizationId() == null
+                || (requested != null && !actor.belongsTo(requested))) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", requested == null ? null : "organizationId",
+                "problem.forbidden");
+        }
+        return actor.organizationId();
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+        return new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class),
+            rs.getString(4), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getString(7),
+            rs.getString(8), rs.getString(9), rs.getObject(10, UUID.class), rs.getString(11),
+            AuditOutcome.valueOf(rs.getString(12)), rs.getString(13), rs.getString(14));
+    }
+}

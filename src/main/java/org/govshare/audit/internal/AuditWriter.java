@@ -11,7 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -32,11 +32,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The group-commit writer behind {@link AuditLog}: callers put entries on a bounded queue; one
- * thread takes whatever is queued (up to {@code maxBatch}), numbers and chains it under the lock
- * of the chain head, inserts it with the new head in one multi-row statement and commits once. One round of fsync per batch instead
- * of per entry is what makes a durable, strictly ordered log fast; the lock on the head row is
- * what lets several application nodes share one chain (a node that finds the head moved on
- * simply chains after it).
+ * thread takes whatever is queued (up to {@code maxBatch}), numbers and chains it after the head it
+ * knows, and writes rows and new head in one atomic statement that succeeds only if the head has
+ * not moved. One round trip and one fsync per batch instead of per entry is what makes a durable,
+ * strictly ordered log fast; the conditional move of the head is what lets several application
+ * nodes share one chain (a node that finds the head moved on re-chains after it).
  */
 @Component
 class AuditWriter implements AuditLog, SmartLifecycle {
@@ -47,17 +47,23 @@ class AuditWriter implements AuditLog, SmartLifecycle {
         + "action, target_type, target_id, target_organization_id, purpose, outcome, request_id, detail, "
         + "subject_keys, hash_alg, prev_hash, hash";
     /**
-     * The batch as one array per column, unnested into rows, and the head moved in the same
-     * statement (a data-modifying CTE): one round trip whatever the batch size. Hashes travel as
-     * hex, times as ISO-8601, so every array is a plain text[].
+     * The batch as one array per column, unnested into rows, inserted only if the head is still
+     * where this writer last saw it, and the head moved, all in one statement run in autocommit:
+     * one round trip (and one fsync) per batch, atomic whatever the batch size. When another node
+     * moved the head first, nothing is written and the writer re-chains after the new head.
+     * Hashes travel as hex, times as ISO-8601, so every array is a plain text[].
      */
-    private static final String INSERT_AND_MOVE_HEAD = "with rows as (insert into audit_entry (" + COLUMNS + ") "
+    private static final String INSERT_AND_MOVE_HEAD = "with head as (update audit_chain_head set last_seq = ?, last_hash = ? "
+        + "where id = 1 and last_seq = ? and last_hash = ? returning 1), "
+        + "rows as (insert into audit_entry (" + COLUMNS + ") "
         + "select s, t, au, an, o, ca, a, tt, ti, tor, pu, oc, r, d, sk::text[], alg, decode(ph, 'hex'), decode(h, 'hex') "
         + "from unnest(?::bigint[], ?::timestamptz[], ?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], "
         + "?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
-        + "as b(s, t, au, an, o, ca, a, tt, ti, tor, pu, oc, r, d, sk, alg, ph, h) returning 1) "
-        + "update audit_chain_head set last_seq = ?, last_hash = ? where id = 1";
-    private static final String LOCK_HEAD = "select last_seq, last_hash from audit_chain_head where id = 1 for update";
+        + "as b(s, t, au, an, o, ca, a, tt, ti, tor, pu, oc, r, d, sk, alg, ph, h) where exists (select 1 from head) "
+        + "returning 1) select (select count(*) from head), (select count(*) from rows)";
+    private static final String READ_HEAD = "select last_seq, last_hash from audit_chain_head where id = 1";
+    private static final int HEAD_PARAMS = 4;
+    private static final int MAX_ATTEMPTS = 5;
     private static final HexFormat HEX = HexFormat.of();
 
     private final DataSource dataSource;
@@ -80,7 +86,7 @@ class AuditWriter implements AuditLog, SmartLifecycle {
     // touched by the writer thread only
     private final ChainHasher hasher = new ChainHasher();
     private Connection connection;
-    private PreparedStatement lockHead;
+    private PreparedStatement readHead;
     private PreparedStatement insertAndMoveHead;
     private long knownSeq = -1;
     private byte[] knownHash;
@@ -174,36 +180,20 @@ class AuditWriter implements AuditLog, SmartLifecycle {
         AuditReceipt[] receipts = new AuditReceipt[batch.size()];
         try {
             Connection c = connection();
-            long seq;
-            byte[] prev;
-            try (ResultSet rs = lockHead.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("audit_chain_head has no row");
+            boolean written = false;
+            for (int attempt = 0; attempt < MAX_ATTEMPTS && !written; attempt++) {
+                if (knownSeq < 0) {
+                    readHead();
                 }
-                seq = rs.getLong(1);
-                prev = rs.getBytes(2);
+                written = tryWrite(c, batch, receipts);
+                if (!written) {
+                    log.debug("Audit chain advanced elsewhere after {}; chaining after it", knownSeq);
+                    knownSeq = -1;
+                }
             }
-            if (knownSeq >= 0 && (seq != knownSeq || !Arrays.equals(prev, knownHash))) {
-                log.debug("Audit chain advanced elsewhere from {} to {}; chaining after it", knownSeq, seq);
+            if (!written) {
+                throw new SQLException("the chain head kept moving under " + MAX_ATTEMPTS + " attempts");
             }
-            Columns columns = new Columns(receipts.length);
-            for (int i = 0; i < receipts.length; i++) {
-                Pending p = batch.get(i);
-                seq++;
-                ChainRow row = p.row(seq, algorithm.label());
-                byte[] hash = hasher.hash(prev, row);
-                columns.add(i, p.record, row, prev, hash);
-                receipts[i] = new AuditReceipt(seq, p.record.occurredAt());
-                prev = hash;
-            }
-            // rows and the new head in one statement, one round trip
-            columns.bind(c, insertAndMoveHead);
-            insertAndMoveHead.setLong(19, seq);
-            insertAndMoveHead.setBytes(20, prev);
-            insertAndMoveHead.execute();
-            c.commit();
-            knownSeq = seq;
-            knownHash = prev;
         } catch (Exception e) {
             knownSeq = -1;
             knownHash = null;
@@ -225,14 +215,58 @@ class AuditWriter implements AuditLog, SmartLifecycle {
         }
     }
 
+    /** Chains the batch after the known head and writes it if the head has not moved; true if written. */
+    private boolean tryWrite(Connection c, List<Pending> batch, AuditReceipt[] receipts) throws SQLException {
+        long seq = knownSeq;
+        byte[] prev = knownHash;
+        Columns columns = new Columns(receipts.length);
+        for (int i = 0; i < receipts.length; i++) {
+            Pending p = batch.get(i);
+            seq++;
+            ChainRow row = p.row(seq, algorithm.label());
+            byte[] hash = hasher.hash(prev, row);
+            columns.add(i, p.record, row, prev, hash);
+            receipts[i] = new AuditReceipt(seq, p.record.occurredAt());
+            prev = hash;
+        }
+        insertAndMoveHead.setLong(1, seq);
+        insertAndMoveHead.setBytes(2, prev);
+        insertAndMoveHead.setLong(3, knownSeq);
+        insertAndMoveHead.setBytes(4, knownHash);
+        columns.bind(c, insertAndMoveHead, HEAD_PARAMS);
+        try (ResultSet rs = insertAndMoveHead.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) != 1) {
+                return false;
+            }
+            if (rs.getLong(2) != receipts.length) {
+                throw new SQLException("audit batch wrote " + rs.getLong(2) + " of " + receipts.length + " rows");
+            }
+        }
+        knownSeq = seq;
+        knownHash = prev;
+        return true;
+    }
+
+    private void readHead() throws SQLException {
+        try (ResultSet rs = readHead.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("audit_chain_head has no row");
+            }
+            knownSeq = rs.getLong(1);
+            knownHash = rs.getBytes(2);
+        }
+    }
+
     private Connection connection() throws SQLException {
         if (connection == null) {
             // held for the writer's life: the writer never waits for a pool that callers,
             // themselves waiting for the writer, may have drained
             Connection c = dataSource.getConnection();
             try {
-                c.setAutoCommit(false);
-                lockHead = c.prepareStatement(LOCK_HEAD);
+                // one statement per batch, atomic on its own: autocommit makes it one round trip
+                c.setAutoCommit(true);
+                readHead = c.prepareStatement(READ_HEAD);
                 insertAndMoveHead = c.prepareStatement(INSERT_AND_MOVE_HEAD);
             } catch (SQLException e) {
                 c.close();
@@ -246,17 +280,12 @@ class AuditWriter implements AuditLog, SmartLifecycle {
     private void closeConnection() {
         if (connection != null) {
             try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the connection may be the reason we are here
-            }
-            try {
                 connection.close();
             } catch (SQLException e) {
                 log.debug("Closing the audit writer's connection failed", e);
             }
             connection = null;
-            lockHead = null;
+            readHead = null;
             insertAndMoveHead = null;
         }
     }
@@ -280,9 +309,9 @@ class AuditWriter implements AuditLog, SmartLifecycle {
             }
         }
 
-        void bind(Connection c, PreparedStatement ps) throws SQLException {
+        void bind(Connection c, PreparedStatement ps, int offset) throws SQLException {
             for (int col = 0; col < values.length; col++) {
-                ps.setArray(col + 1, c.createArrayOf("text", values[col]));
+                ps.setArray(offset + col + 1, c.createArrayOf("text", values[col]));
             }
         }
     }

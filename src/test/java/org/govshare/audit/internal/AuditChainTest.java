@@ -269,6 +269,14 @@ class AuditChainTest {
         assertThat(verification.verify().ok()).isTrue();
     }
 
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     @Test
     void aFailedBatchFailsItsCallersAndTheWriterCarriesOn() throws Exception {
         AtomicBoolean broken = new AtomicBoolean(true);
@@ -278,14 +286,19 @@ class AuditChainTest {
                 Connection real = super.getConnection();
                 return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                     (proxy, method, args) -> {
-                        if (broken.get() && method.getName().equals("commit")) {
-                            throw new java.sql.SQLException("simulated failure at commit");
+                        Object result = invoke(method, real, args);
+                        if (method.getName().equals("prepareStatement") && String.valueOf(args[0]).contains("insert into audit_entry")) {
+                            // the batch statement fails while broken: the database refused or the link dropped mid-write
+                            Object statement = result;
+                            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {java.sql.PreparedStatement.class},
+                                (p2, m2, a2) -> {
+                                    if (broken.get() && m2.getName().startsWith("execute")) {
+                                        throw new java.sql.SQLException("simulated failure while writing the batch");
+                                    }
+                                    return invoke(m2, statement, a2);
+                                });
                         }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
+                        return result;
                     });
             }
         };

@@ -2,6 +2,9 @@ package org.govshare.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.UUID;
 import org.govshare.HttpApi;
 import org.govshare.HttpApi.Response;
@@ -132,6 +135,32 @@ class DirectoryApiTest {
         assertThat(scjgAdmin.post("/api/v1/users/" + rsjUser + "/password", "{\"password\":\"Hijack12345\"}").status())
             .isEqualTo(403);
         assertThat(scjgAdmin.get("/api/v1/users").status()).as("only platform admins list all users").isEqualTo(403);
+    }
+
+    @Test
+    void directoryChangesAndCrossDepartmentAttemptsLandInTheAuditLog() {
+        String scjg = orgId("scjg_admin");
+        String rsj = orgId("rsj_admin");
+        HttpApi scjgAdmin = HttpApi.as(port, "scjg_admin");
+        String username = "audited" + counter++;
+        String userId = scjgAdmin.post("/api/v1/users", """
+            {"username":"%s","displayName":"审计可见","organizationId":"%s","password":"Longquan2026","roles":["REVIEWER"]}
+            """.formatted(username, scjg)).text("id");
+        Response denied = scjgAdmin.get("/api/v1/organizations/" + rsj + "/users");
+        assertThat(denied.status()).isEqualTo(403);
+        String requestId = denied.text("requestId");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(jdbc.sql("""
+                    select count(*) from audit_entry where action = 'directory.user.created' and target_id = ?
+                    and actor_name = 'scjg_admin' and target_organization_id = ?::uuid and outcome = 'SUCCESS'
+                    """).param(userId).param(scjg).query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("""
+                    select count(*) from audit_entry where action = 'security.access.denied' and request_id = ?
+                    and actor_name = 'scjg_admin' and outcome = 'DENIED' and target_id like ?
+                    """).param(requestId).param("GET /api/v1/organizations/" + rsj + "/users").query(Long.class).single())
+                .isEqualTo(1);
+        });
     }
 
     @Test

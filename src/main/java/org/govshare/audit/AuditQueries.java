@@ -2,7 +2,7 @@ package org.govshare.audit;
 
 /**
  * Searches the log, newest first, within what the current actor may see: platform
- * administrators everything; an organization's administrators and auditors the entries by or
+ * administrators and the sharing authority's auditors everything; an organization's administrators and auditors the entries by or
  * about their organization. Asking for another organization's entries is refused (and that
  * refusal is itself audited); client applications cannot search the log.
  */
@@ -11,4 +11,7 @@ public interface AuditQueries {
     int MAX_PAGE_SIZE = 200;
 
     AuditPage search(AuditSearch search, int page, int size);
+
+    /** Whether the current actor supervises every organization's entries, not only their own. */
+    boolean seesAllOrganizations();
 }

@@ -185,6 +185,13 @@ class AuditModuleTest {
     }
 
     @Test
+    void theSharingAuthoritysAuditorSupervisesEveryOrganizationButADepartmentsAuditorDoesNot() throws Exception {
+        var byAuthority = org.govshare.HttpApi.as(port, "auditor").get("/api/v1/audit/entries?organizationId=" + orgB.id());
+        assertThat(byAuthority.status()).isEqualTo(200);
+        assertThat(api("GET", "/api/v1/audit/entries?organizationId=" + orgB.id(), auditorA).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void verificationIsForAuditorsAndPlatformAdministrators() throws Exception {
         HttpResponse<String> byAuditor = api("POST", "/api/v1/audit/verification", auditorA);
         assertThat(byAuditor.statusCode()).isEqualTo(200);

@@ -11,6 +11,8 @@ import org.govshare.audit.AuditOutcome;
 import org.govshare.audit.AuditPage;
 import org.govshare.audit.AuditQueries;
 import org.govshare.audit.AuditSearch;
+import org.govshare.directory.DirectoryManagement;
+import org.govshare.directory.OrganizationType;
 import org.govshare.platform.Actor;
 import org.govshare.platform.CurrentActor;
 import org.govshare.platform.ProblemException;
@@ -27,9 +29,17 @@ import org.springframework.util.StringUtils;
 class AuditSearchService implements AuditQueries {
 
     private final JdbcClient jdbc;
+    private final DirectoryManagement directory;
 
-    AuditSearchService(JdbcClient jdbc) {
+    AuditSearchService(JdbcClient jdbc, DirectoryManagement directory) {
+        this.directory = directory;
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean seesAllOrganizations() {
+        Actor actor = CurrentActor.require();
+        return actor.isPlatformAdmin() || isAuthorityAuditor(actor);
     }
 
     @Override
@@ -95,11 +105,12 @@ class AuditSearchService implements AuditQueries {
     }
 
     /**
-     * The organization the actor is confined to, or null for all. Platform administrators see
-     * everything (optionally narrowed); organization administrators and auditors only their own.
+     * The organization the actor is confined to, or null for all. Platform administrators and the
+     * sharing authority's auditors supervise everyone (optionally narrowed); organization
+     * administrators and auditors of a department see only what concerns their own.
      */
-    static UUID scopeOf(Actor actor, UUID requested) {
-        if (actor.isPlatformAdmin()) {
+    UUID scopeOf(Actor actor, UUID requested) {
+        if (actor.isPlatformAdmin() || isAuthorityAuditor(actor)) {
             return requested;
         }
         boolean mayRead = !actor.isClient() && (actor.hasRole(Roles.AUDITOR) || actor.hasRole(Roles.ORG_ADMIN));
@@ -109,6 +120,12 @@ class AuditSearchService implements AuditQueries {
                 "problem.forbidden");
         }
         return actor.organizationId();
+    }
+
+    private boolean isAuthorityAuditor(Actor actor) {
+        return actor.hasRole(Roles.AUDITOR) && actor.organizationId() != null
+            && directory.findOrganization(actor.organizationId())
+                .map(o -> o.type() == OrganizationType.AUTHORITY).orElse(false);
     }
 
     private static String likeEscape(String s) {

@@ -64,6 +64,7 @@ class AuditConsoleController {
         Actor me = CurrentActor.require();
         Map<UUID, String> names = organizationNames();
         model.addAttribute("organizations", names);
+        model.addAttribute("seesAll", queries.seesAllOrganizations());
         model.addAttribute("outcomes", AuditOutcome.values());
         model.addAttribute("canVerify", me.isPlatformAdmin() || me.hasRole(org.govshare.platform.Roles.AUDITOR));
         Map<String, String> filters = new LinkedHashMap<>();
@@ -101,7 +102,7 @@ class AuditConsoleController {
     private Map<UUID, String> organizationNames() {
         Map<UUID, String> names = new LinkedHashMap<>();
         for (OrganizationView o : directory.allOrganizations()) {
-            names.put(o.id(), o.name());
+            names.put(o.id(), o.shortName() != null ? o.shortName() : o.name());
         }
         return names;
     }
@@ -149,10 +150,15 @@ class AuditConsoleController {
 
         static Row of(AuditEntry e, Map<UUID, String> names, ZoneId zone) {
             String target = e.targetType() == null ? null
-                : e.targetType() + (e.targetId() == null ? "" : " " + e.targetId());
+                : e.targetType() + (e.targetId() == null ? "" : " " + shortId(e.targetId()));
             return new Row(e.seq(), SHOWN.format(e.occurredAt().atZone(zone)), e.actorName(),
                 name(e.organizationId(), names), e.action(), target, name(e.targetOrganizationId(), names),
                 e.outcome().name(), e.requestId(), e.detail());
+        }
+
+        /** Long ids are cut to their first block in the table; the row's tooltip has the detail. */
+        private static String shortId(String id) {
+            return id.length() == 36 && id.charAt(8) == '-' ? id.substring(0, 8) + "…" : id;
         }
 
         private static String name(UUID id, Map<UUID, String> names) {

@@ -2,11 +2,13 @@ package org.govshare;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,8 +49,7 @@ class ArchitectureTest {
 
     @Test
     void noFieldInjection() {
-        noClasses().should().dependOnClassesThat()
-            .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired")
+        noFields().should().beAnnotatedWith(Autowired.class)
             .because("constructor injection keeps dependencies visible").check(classes);
     }
 }

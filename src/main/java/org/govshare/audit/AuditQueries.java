@@ -12,6 +12,9 @@ public interface AuditQueries {
 
     AuditPage search(AuditSearch search, int page, int size);
 
+    /** Entries per day over the last {@code days} days (1 to 92) within the same scope as {@link #search}. */
+    AuditActivity activity(int days, java.time.ZoneId zone);
+
     /** Whether the current actor supervises every organization's entries, not only their own. */
     boolean seesAllOrganizations();
 }

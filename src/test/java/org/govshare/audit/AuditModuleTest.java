@@ -192,6 +192,22 @@ class AuditModuleTest {
     }
 
     @Test
+    void activityIsCountedPerDayAndOutcomeWithinTheReadersScope() {
+        var mine = org.govshare.HttpApi.as(port, "auditor").get("/audit/activity");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().get("categories").size()).isEqualTo(14);
+        assertThat(mine.json().get("series").size()).isEqualTo(AuditOutcome.values().length);
+        long total = 0;
+        for (var series : mine.json().get("series")) {
+            for (var n : series.get("data")) {
+                total += n.asLong();
+            }
+        }
+        assertThat(total).as("today's entries of the demo district are counted").isPositive();
+        assertThat(org.govshare.HttpApi.as(port, "scjg_steward").get("/audit/activity").status()).isEqualTo(403);
+    }
+
+    @Test
     void verificationIsForAuditorsAndPlatformAdministrators() throws Exception {
         HttpResponse<String> byAuditor = api("POST", "/api/v1/audit/verification", auditorA);
         assertThat(byAuditor.statusCode()).isEqualTo(200);

@@ -56,6 +56,16 @@ class AuditBrowserIT extends BrowserTestSupport {
     }
 
     @Test
+    void theDashboardChartsTheAuditActivity() {
+        signInAs("auditor");
+        open("/");
+        WebElement chart = wait.withTimeout(Duration.ofSeconds(20))
+            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard-chart[data-chart-drawn='true'] canvas")));
+        assertThat(chart.getSize().getHeight()).isGreaterThan(100);
+        screenshot("dashboard-chart");
+    }
+
+    @Test
     void theAuthoritysAuditorVerifiesTheChain() {
         signInAs("auditor");
         open("/audit");

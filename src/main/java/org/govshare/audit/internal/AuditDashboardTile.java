@@ -3,6 +3,7 @@ package org.govshare.audit.internal;
 import java.util.List;
 import org.govshare.platform.Actor;
 import org.govshare.platform.DashboardContributor;
+import org.govshare.platform.Roles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,13 @@ class AuditDashboardTile implements DashboardContributor {
 
     AuditDashboardTile(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Chart> chartsFor(Actor actor) {
+        boolean reads = actor != null && !actor.isClient() && (actor.isPlatformAdmin()
+            || actor.hasRole(Roles.AUDITOR) || actor.hasRole(Roles.ORG_ADMIN));
+        return reads ? List.of(new Chart("audit.chart.activity", "/audit/activity")) : List.of();
     }
 
     @Override

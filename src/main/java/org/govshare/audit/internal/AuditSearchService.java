@@ -3,9 +3,14 @@ package org.govshare.audit.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
+import org.govshare.audit.AuditActivity;
 import org.govshare.audit.AuditEntry;
 import org.govshare.audit.AuditOutcome;
 import org.govshare.audit.AuditPage;
@@ -34,6 +39,36 @@ class AuditSearchService implements AuditQueries {
     AuditSearchService(JdbcClient jdbc, DirectoryManagement directory) {
         this.directory = directory;
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public AuditActivity activity(int days, ZoneId zone) {
+        UUID scope = scopeOf(CurrentActor.require(), null);
+        if (days < 1 || days > 92) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-days", "days", "audit.problem.days", 92);
+        }
+        LocalDate first = LocalDate.now(zone).minusDays(days - 1L);
+        List<LocalDate> axis = first.datesUntil(first.plusDays(days)).toList();
+        Map<AuditOutcome, List<Long>> counts = new EnumMap<>(AuditOutcome.class);
+        for (AuditOutcome o : AuditOutcome.values()) {
+            counts.put(o, new ArrayList<>(java.util.Collections.nCopies(days, 0L)));
+        }
+        String scoped = scope == null ? "" : " and (organization_id = :scope or target_organization_id = :scope)";
+        var query = jdbc.sql("select (occurred_at at time zone :zone)::date as day, outcome, count(*) from audit_entry "
+                + "where occurred_at >= :since" + scoped + " group by 1, 2")
+            .param("zone", zone.getId())
+            .param("since", Timestamp.from(first.atStartOfDay(zone).toInstant()));
+        if (scope != null) {
+            query = query.param("scope", scope);
+        }
+        query.query((rs, i) -> {
+            int index = (int) java.time.temporal.ChronoUnit.DAYS.between(first, rs.getObject(1, LocalDate.class));
+            if (index >= 0 && index < days) {
+                counts.get(AuditOutcome.valueOf(rs.getString(2))).set(index, rs.getLong(3));
+            }
+            return null;
+        }).list();
+        return new AuditActivity(axis, counts);
     }
 
     @Override

@@ -7,11 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.govshare.audit.AuditEntry;
 import org.govshare.audit.AuditOutcome;
 import org.govshare.audit.AuditPage;
+import org.govshare.audit.AuditActivity;
 import org.govshare.audit.AuditQueries;
 import org.govshare.audit.AuditSearch;
 import org.govshare.audit.AuditVerification;
@@ -24,7 +26,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,19 +45,34 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditConsoleController {
 
     private static final int PAGE_SIZE = 50;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final AuditQueries queries;
     private final AuditVerification verification;
     private final DirectoryManagement directory;
     private final ZoneId zone;
+    private final MessageSource messages;
 
     AuditConsoleController(AuditQueries queries, AuditVerification verification, DirectoryManagement directory,
-                           @Value("${govshare.display-zone:Asia/Shanghai}") String zone) {
+                           @Value("${govshare.display-zone:Asia/Shanghai}") String zone, MessageSource messages) {
+        this.messages = messages;
         this.queries = queries;
         this.verification = verification;
         this.directory = directory;
         this.zone = ZoneId.of(zone);
+    }
+
+    /** The dashboard chart's data: the last 14 days by outcome, within the reader's scope. */
+    @GetMapping(path = "/activity", produces = "application/json")
+    @ResponseBody
+    Map<String, Object> activity(Locale locale) {
+        AuditActivity activity = queries.activity(14, zone);
+        List<Map<String, Object>> series = activity.counts().entrySet().stream()
+            .map(e -> Map.<String, Object>of("name", messages.getMessage("audit.outcome." + e.getKey(), null, locale),
+                "data", e.getValue()))
+            .toList();
+        return Map.of("categories", activity.days().stream().map(d -> d.format(DAY)).toList(), "series", series);
     }
 
     @GetMapping

@@ -40,6 +40,7 @@ class ConsoleController {
         model.addAttribute("organizationName", names.organizationOf(principal));
         model.addAttribute("displayName", names.displayNameOf(principal));
         model.addAttribute("stats", contributors.stream().flatMap(c -> c.tilesFor(actor).stream()).toList());
+        model.addAttribute("charts", contributors.stream().flatMap(c -> c.chartsFor(actor).stream()).toList());
         return "platform/home";
     }
 }

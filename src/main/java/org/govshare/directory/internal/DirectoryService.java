@@ -38,6 +38,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +46,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 class DirectoryService implements DirectoryManagement {
+
+    /** The role half of every check; which organization's objects they may touch is decided per call below. */
+    private static final String MANAGERS = "hasAnyRole('PLATFORM_ADMIN', 'ORG_ADMIN')";
+    private static final String PLATFORM_ADMINS = "hasRole('PLATFORM_ADMIN')";
 
     private final Organizations organizations;
     private final Users users;
@@ -65,6 +70,7 @@ class DirectoryService implements DirectoryManagement {
 
     // ---- organizations
 
+    @PreAuthorize(PLATFORM_ADMINS)
     @Override
     public OrganizationView registerOrganization(OrganizationDetails details) {
         Actor actor = requirePlatformAdmin();
@@ -81,6 +87,7 @@ class DirectoryService implements DirectoryManagement {
         return org.view();
     }
 
+    @PreAuthorize(MANAGERS)
     @Override
     public OrganizationView updateOrganization(UUID id, long expectedVersion, OrganizationDetails details) {
         Actor actor = CurrentActor.require();
@@ -163,6 +170,7 @@ class DirectoryService implements DirectoryManagement {
 
     // ---- users
 
+    @PreAuthorize(MANAGERS)
     @Override
     public UserView createUser(NewUser n) {
         Actor actor = CurrentActor.require();
@@ -180,6 +188,7 @@ class DirectoryService implements DirectoryManagement {
         return user.view(now());
     }
 
+    @PreAuthorize(MANAGERS)
     @Override
     public UserView changeUser(UUID id, long expectedVersion, UserChanges changes) {
         Actor actor = CurrentActor.require();
@@ -198,6 +207,7 @@ class DirectoryService implements DirectoryManagement {
         return user.view(now());
     }
 
+    @PreAuthorize(MANAGERS)
     @Override
     public UserView setUserEnabled(UUID id, boolean enabled) {
         Actor actor = CurrentActor.require();
@@ -212,6 +222,7 @@ class DirectoryService implements DirectoryManagement {
         return user.view(now());
     }
 
+    @PreAuthorize(MANAGERS)
     @Override
     public UserView resetPassword(UUID id, PasswordReset reset) {
         Actor actor = CurrentActor.require();
@@ -224,12 +235,14 @@ class DirectoryService implements DirectoryManagement {
         return user.view(now());
     }
 
+    @PreAuthorize(MANAGERS)
     @Override
     @Transactional(readOnly = true)
     public UserView user(UUID id) {
         return managedUser(CurrentActor.require(), id).view(now());
     }
 
+    @PreAuthorize(MANAGERS)
     @Override
     @Transactional(readOnly = true)
     public Page<UserView> users(UUID organizationId, String query, Pageable page) {
@@ -272,6 +285,7 @@ class DirectoryService implements DirectoryManagement {
 
     // ---- client applications
 
+    @PreAuthorize(MANAGERS)
     @Override
     public ClientApplicationView registerClientApplication(NewClientApplication n) {
         Actor actor = CurrentActor.require();
@@ -288,12 +302,14 @@ class DirectoryService implements DirectoryManagement {
         return app.view();
     }
 
+    @PreAuthorize(MANAGERS)
     @Override
     @Transactional(readOnly = true)
     public ClientApplicationView clientApplication(UUID id) {
         return managedClient(CurrentActor.require(), id).view();
     }
 
+    @PreAuthorize(MANAGERS)
     @Override
     @Transactional(readOnly = true)
     public Page<ClientApplicationView> clientApplications(UUID organizationId, Pageable page) {
@@ -308,6 +324,7 @@ class DirectoryService implements DirectoryManagement {
         return clients.findByOrganizationId(organizationId, page).map(ClientApplication::view);
     }
 
+    @PreAuthorize(MANAGERS)
     @Override
     public ClientApplicationView setClientApplicationActive(UUID id, boolean active) {
         Actor actor = CurrentActor.require();
@@ -319,6 +336,7 @@ class DirectoryService implements DirectoryManagement {
         return app.view();
     }
 
+    @PreAuthorize(MANAGERS)
     @Override
     public IssuedApiKey issueApiKey(UUID clientApplicationId) {
         Actor actor = CurrentActor.require();
@@ -326,6 +344,7 @@ class DirectoryService implements DirectoryManagement {
         return issue(actor, app);
     }
 
+    @PreAuthorize(MANAGERS)
     @Override
     public IssuedApiKey rotateApiKey(UUID clientApplicationId) {
         Actor actor = CurrentActor.require();
@@ -348,6 +367,7 @@ class DirectoryService implements DirectoryManagement {
         return new IssuedApiKey(app.id(), key.prefix(), key.rawKey(), now);
     }
 
+    @PreAuthorize(MANAGERS)
     @Override
     public ClientApplicationView revokeApiKey(UUID clientApplicationId, String prefix) {
         Actor actor = CurrentActor.require();

@@ -28,12 +28,15 @@ start_app() {  # sets APP and ELAPSED
     sleep 0.1
   done
   ELAPSED=$(secs "$t0" "$(now)")
+  # ready = start-up runners done (demo district loaded on a cold start)
+  until curl -sf "http://localhost:$PORT/actuator/health/readiness" | grep -q UP; do sleep 0.1; done
+  READY=$(secs "$t0" "$(now)")
 }
 
 stop_app() { kill $APP; wait $APP 2>/dev/null || true; }
 
-start_app cold; COLD=$ELAPSED; stop_app
-start_app warm; WARM=$ELAPSED; stop_app
+start_app cold; COLD=$ELAPSED; COLD_READY=$READY; stop_app
+start_app warm; WARM=$ELAPSED; WARM_READY=$READY; stop_app
 
 # baseline: the same PostgreSQL binaries, bare initdb-less start of the data directory the app left
 BIN=$(ls -d "${TMPDIR:-/tmp}"/govshare-postgres/pg-*/ | head -1)
@@ -43,7 +46,7 @@ $RUN "$BIN/bin/pg_ctl" start -w -D "$WORK/pg" -l "$WORK/pg-baseline.log" -o "-p 
 PG=$(secs "$t0" "$(now)")
 $RUN "$BIN/bin/pg_ctl" stop -w -m fast -D "$WORK/pg" >/dev/null
 
-printf 'start to login page, cold (initdb, migrations, demo district): %6.2f s\n' "$COLD"
-printf 'start to login page, warm (existing data):                     %6.2f s\n' "$WARM"
-printf 'baseline: bare PostgreSQL start of the same data:               %6.2f s\n' "$PG"
-awk -v w="$WARM" -v c="$COLD" -v p="$PG" 'BEGIN { printf "ratio warm/baseline: %.1fx   budget 20 s: %s\n", w / p, (c <= 20 ? "within" : "OVER") }'
+printf 'start to login page, cold (initdb, migrations): %6.2f s, ready with demo district loaded: %6.2f s\n' "$COLD" "$COLD_READY"
+printf 'start to login page, warm (existing data):       %6.2f s, ready:                           %6.2f s\n' "$WARM" "$WARM_READY"
+printf 'baseline: bare PostgreSQL start of the same data: %6.2f s\n' "$PG"
+awk -v w="$WARM" -v r="$COLD_READY" -v p="$PG" 'BEGIN { printf "ratio warm/baseline: %.1fx   budget 20 s: %s\n", w / p, (r <= 20 ? "within" : "OVER") }'

@@ -60,9 +60,17 @@ public final class HttpApi {
             .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response postBytes(String path, byte[] body) {
+        return send(request(path).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response put(String path, String ifMatch, String json) {
-        return send(request(path).header("Content-Type", "application/json").header("If-Match", ifMatch)
-            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return send(b.PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response delete(String path) {

@@ -209,6 +209,28 @@ class DirectoryApiTest {
     }
 
     @Test
+    void updatesWithoutAVersionAreRefusedNotGuessed() {
+        String rsj = orgId("rsj_admin");
+        Response r = HttpApi.as(port, "rsj_admin").put("/api/v1/organizations/" + rsj, null, "{}");
+        assertThat(r.status()).isEqualTo(428);
+        assertThat(r.text("code")).isEqualTo("if-match-required");
+        assertThat(r.text("field")).isEqualTo("If-Match");
+    }
+
+    @Test
+    void oversizedAndWronglyEncodedBodiesAreRefusedBeforeAnythingHappens() {
+        HttpApi admin = HttpApi.as(port, "admin");
+        Response huge = admin.post("/api/v1/organizations",
+            "{\"name\":\"" + "龙".repeat(400_000) + "\",\"type\":\"DEPARTMENT\",\"creditCode\":\"x\"}");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.text("code")).isEqualTo("payload-too-large");
+        Response latin1 = admin.postBytes("/api/v1/organizations",
+            "{\"name\":\"Caf\u00e9\",\"type\":\"DEPARTMENT\",\"creditCode\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(latin1.status()).isEqualTo(400);
+        assertThat(latin1.text("code")).isEqualTo("malformed-json");
+    }
+
+    @Test
     void orgAdminCannotChangeTheirCreditCode() {
         String rsj = orgId("rsj_admin");
         HttpApi a = HttpApi.as(port, "rsj_admin");

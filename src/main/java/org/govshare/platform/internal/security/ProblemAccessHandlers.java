@@ -3,8 +3,6 @@ package org.govshare.platform.internal.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.govshare.platform.CurrentActor;
 import org.govshare.platform.RequestIds;
 import org.govshare.platform.SecurityEvents.AccessDenied;
@@ -17,7 +15,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers refusals detected by the security filters as problem+json (API) or the error page
@@ -28,7 +25,6 @@ public class ProblemAccessHandlers implements AuthenticationEntryPoint, AccessDe
 
     private final Problems problems;
     private final ApplicationEventPublisher events;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     ProblemAccessHandlers(Problems problems, ApplicationEventPublisher events) {
         this.problems = problems;
@@ -61,18 +57,6 @@ public class ProblemAccessHandlers implements AuthenticationEntryPoint, AccessDe
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", request.getRequestURI());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        json.writeValue(response.getOutputStream(), body);
+        problems.write(request, response, problem);
     }
 }

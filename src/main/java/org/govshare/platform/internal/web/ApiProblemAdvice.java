@@ -21,6 +21,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -91,6 +92,16 @@ class ApiProblemAdvice {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return problems.of(request, HttpStatus.BAD_REQUEST, "invalid-value", e.getName(), "problem.invalid-value",
             e.getName(), String.valueOf(e.getValue()), e.getRequiredType() == null ? "" : allowed(e.getRequiredType()));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+        if ("If-Match".equalsIgnoreCase(e.getHeaderName())) {
+            return problems.of(request, HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "If-Match",
+                "problem.if-match-required");
+        }
+        return problems.of(request, HttpStatus.BAD_REQUEST, "required", e.getHeaderName(), "problem.required",
+            e.getHeaderName());
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -1,14 +1,20 @@
 package org.govshare.platform.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.net.URI;
 import java.util.Locale;
 import org.govshare.platform.RequestIds;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds RFC 9457 problems with a stable {@code code}, the request id, and title/detail in the
@@ -20,6 +26,7 @@ public class Problems {
     public static final String TYPE_BASE = "https://govshare.org/problems/";
 
     private final MessageSource messages;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     Problems(MessageSource messages) {
         this.messages = messages;
@@ -41,6 +48,23 @@ public class Problems {
             problem.setProperty("requestId", requestId);
         }
         return problem;
+    }
+
+    /** Writes a problem straight to the response, for filters that answer before MVC is reached. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", request.getRequestURI());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
     }
 
     public String message(String key, Locale locale, String fallback, Object... args) {

@@ -119,11 +119,11 @@ class SignInBrowserIT extends BrowserTestSupport {
         assertThat(text("#lang-switch")).isEqualTo("中文");
         // the choice sticks (cookie) on the next page
         open("/directory/users");
-        assertThat(driver.findElement(By.cssSelector("h1")).getText()).isEqualTo("Users");
+        assertThat(driver.findElement(By.cssSelector("h1 span")).getText()).isEqualTo("Users");
         screenshot("english-users");
 
         clickAndWaitForPage(By.id("lang-switch"));
-        assertThat(driver.findElement(By.cssSelector("h1")).getText()).isEqualTo("用户");
+        assertThat(driver.findElement(By.cssSelector("h1 span")).getText()).isEqualTo("用户");
         assertThat(text("#lang-switch")).isEqualTo("English");
     }
 }

@@ -112,7 +112,7 @@ class AuditWriter implements AuditLog, SmartLifecycle {
         this.batchSizes = DistributionSummary.builder("govshare.audit.batch.size").tag("writer", name)
             .description("Entries per committed batch").publishPercentileHistogram().register(meters);
         this.batchTimer = Timer.builder("govshare.audit.batch.duration").tag("writer", name)
-            .description("Time to chain, copy and commit one batch").register(meters);
+            .description("Time to chain and durably write one batch").register(meters);
         Gauge.builder("govshare.audit.queue.depth", queue, BlockingQueue::size).tag("writer", name)
             .description("Audit entries waiting for the writer").register(meters);
     }

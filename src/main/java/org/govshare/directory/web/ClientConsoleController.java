@@ -56,7 +56,10 @@ class ClientConsoleController {
     private String listPage(UUID organization, int page, Model model) {
         model.addAttribute("org", organization);
         model.addAttribute("page", directory.clientApplications(organization, PageRequest.of(Math.max(page, 0), 20, Sort.by("name"))));
-        model.addAttribute("all", directory.allOrganizations());
+        var all = directory.allOrganizations();
+        model.addAttribute("all", all);
+        model.addAttribute("orgName", all.stream().filter(o -> o.id().equals(organization)).map(o -> o.name())
+            .findFirst().orElse(""));
         return "directory/clients";
     }
 

@@ -66,7 +66,10 @@ class UserConsoleController {
     private String listPage(UUID organization, String q, int page, Model model) {
         model.addAttribute("org", organization);
         model.addAttribute("page", directory.users(organization, q, PageRequest.of(Math.max(page, 0), 20, Sort.by("username"))));
-        model.addAttribute("all", directory.allOrganizations());
+        var all = directory.allOrganizations();
+        model.addAttribute("all", all);
+        model.addAttribute("orgName", all.stream().filter(o -> o.id().equals(organization)).map(o -> o.name())
+            .findFirst().orElse(""));
         return "directory/users";
     }
 

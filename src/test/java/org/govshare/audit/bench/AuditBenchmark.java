@@ -84,7 +84,7 @@ public final class AuditBenchmark {
         double batchMillis = batchTimer == null || batchCount == 0 ? 0
             : (batchTimer.totalTime(TimeUnit.MILLISECONDS) - timerBefore) / batchCount;
         System.out.printf("append   : %,d entries in %.2f s = %,.0f entries/s (%,d commits, mean batch %.1f entries, "
-            + "%.2f ms to chain+copy+commit)%n", entries, appendSeconds, appendRate, batchCount, meanBatch, batchMillis);
+            + "%.2f ms to chain and write)%n", entries, appendSeconds, appendRate, batchCount, meanBatch, batchMillis);
 
         VerificationReport report = verification.verify();
         System.out.printf("verify   : %,d entries in %.2f s = %,d entries/s, %s%n", report.entriesChecked(),

@@ -3,8 +3,8 @@
 -- Each row carries the hash of the row before it (prev_hash) and its own hash over prev_hash and
 -- a canonical encoding of all its fields (see audit.internal.CanonicalEncoding), so altering,
 -- removing or reordering a row breaks the chain where it happened. seq is gapless (1..n): it is
--- assigned by the writer under the lock of the one-row audit_chain_head, never by a sequence,
--- so a rolled-back batch leaves no hole and a hole always means a deleted row.
+-- assigned by the writer together with a conditional move of the one-row audit_chain_head, never
+-- by a sequence, so a failed batch leaves no hole and a hole always means a deleted row.
 
 create table audit_entry (
     seq                    bigint      primary key,
@@ -39,8 +39,9 @@ create index audit_entry_actor_name_idx on audit_entry (actor_name, seq);
 -- "who read my data": entries whose subject_keys contain a given key
 create index audit_entry_subject_keys_idx on audit_entry using gin (subject_keys);
 
--- Where the chain ends. Writers lock this row (select ... for update) for the length of a batch,
--- so several application nodes append to one chain without forking it.
+-- Where the chain ends. A writer inserts a batch only in the same statement that moves this row
+-- from the (seq, hash) it chained after, so several application nodes append to one chain
+-- without forking it: the loser of a race writes nothing and re-chains after the new head.
 create table audit_chain_head (
     id        smallint primary key,
     last_seq  bigint   not null,

@@ -8,6 +8,7 @@ import org.govshare.directory.ClientApplicationView;
 import org.govshare.directory.DirectoryManagement;
 import org.govshare.directory.IssuedApiKey;
 import org.govshare.directory.NewClientApplication;
+import org.govshare.platform.ConsoleForms;
 import org.govshare.platform.CurrentActor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -27,9 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ClientConsoleController {
 
     private final DirectoryManagement directory;
-    private final Forms forms;
+    private final ConsoleForms forms;
 
-    ClientConsoleController(DirectoryManagement directory, Forms forms) {
+    ClientConsoleController(DirectoryManagement directory, ConsoleForms forms) {
         this.directory = directory;
         this.forms = forms;
     }

@@ -8,6 +8,7 @@ import org.govshare.directory.OrganizationDetails;
 import org.govshare.directory.OrganizationType;
 import org.govshare.directory.OrganizationView;
 import org.govshare.platform.Actor;
+import org.govshare.platform.ConsoleForms;
 import org.govshare.platform.CurrentActor;
 import org.govshare.platform.ProblemException;
 import org.govshare.platform.Roles;
@@ -29,9 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OrganizationConsoleController {
 
     private final DirectoryManagement directory;
-    private final Forms forms;
+    private final ConsoleForms forms;
 
-    OrganizationConsoleController(DirectoryManagement directory, Forms forms) {
+    OrganizationConsoleController(DirectoryManagement directory, ConsoleForms forms) {
         this.directory = directory;
         this.forms = forms;
     }

@@ -11,6 +11,7 @@ import org.govshare.directory.PasswordReset;
 import org.govshare.directory.Role;
 import org.govshare.directory.UserChanges;
 import org.govshare.directory.UserView;
+import org.govshare.platform.ConsoleForms;
 import org.govshare.platform.CurrentActor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -30,9 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserConsoleController {
 
     private final DirectoryManagement directory;
-    private final Forms forms;
+    private final ConsoleForms forms;
 
-    UserConsoleController(DirectoryManagement directory, Forms forms) {
+    UserConsoleController(DirectoryManagement directory, ConsoleForms forms) {
         this.directory = directory;
         this.forms = forms;
     }

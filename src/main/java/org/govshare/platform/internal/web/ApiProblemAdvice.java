@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.govshare.platform.ProblemException;
+import org.govshare.platform.ViolationsException;
 import org.govshare.platform.internal.security.ProblemAccessHandlers;
 import org.slf4j.Logger;
 import org.springframework.core.Ordered;
@@ -48,6 +49,19 @@ class ApiProblemAdvice {
     ApiProblemAdvice(Problems problems, ProblemAccessHandlers access) {
         this.problems = problems;
         this.access = access;
+    }
+
+    @ExceptionHandler(ViolationsException.class)
+    ProblemDetail violations(ViolationsException e, HttpServletRequest request) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        List<Map<String, String>> errors = e.violations().stream()
+            .map(v -> Map.of("field", v.field(), "rule", v.code(),
+                "message", problems.message("problem." + v.code(), locale, v.code(), v.args().toArray())))
+            .toList();
+        ProblemDetail problem = problems.of(request, e.status(), "validation-failed", e.field(),
+            "problem.validation-failed", errors.get(0).get("message"));
+        problem.setProperty("errors", errors);
+        return problem;
     }
 
     @ExceptionHandler(ProblemException.class)

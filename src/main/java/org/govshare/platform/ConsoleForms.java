@@ -1,10 +1,9 @@
-package org.govshare.directory.web;
+package org.govshare.platform;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.govshare.platform.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -16,15 +15,15 @@ import org.springframework.validation.BindingResult;
  * the form; refusals that are not the user's to fix (403, 404) go on to the error page.
  */
 @Component
-class Forms {
+public class ConsoleForms {
 
     private final MessageSource messages;
 
-    Forms(MessageSource messages) {
+    ConsoleForms(MessageSource messages) {
         this.messages = messages;
     }
 
-    <T> Optional<T> attempt(BindingResult binding, Model model, Locale locale, Supplier<T> action) {
+    public <T> Optional<T> attempt(BindingResult binding, Model model, Locale locale, Supplier<T> action) {
         if (binding != null && binding.hasErrors()) {
             model.addAttribute("errors", of(binding, locale));
             return Optional.empty();
@@ -35,7 +34,10 @@ class Forms {
             if (e.status() == HttpStatus.FORBIDDEN || e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
             }
-            model.addAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), e.code(), locale)));
+            model.addAttribute("errors", e instanceof ViolationsException v
+                ? v.violations().stream().map(x -> label(x.field(), locale) + "：" + messages.getMessage("problem." + x.code(),
+                    x.args().toArray(), x.code(), locale)).toList()
+                : List.of(messages.getMessage(e.messageKey(), e.args(), e.code(), locale)));
             return Optional.empty();
         }
     }
@@ -47,7 +49,14 @@ class Forms {
             .toList();
     }
 
+    /** "dataItems[3].length" reads as the label of "length" with the row: 信息项第 4 行 · 长度. */
     private String label(String field, Locale locale) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+)\\[(\\d+)]\\.(\\w+)").matcher(field);
+        if (m.matches()) {
+            return messages.getMessage("field." + m.group(1) + ".row", new Object[]{Integer.parseInt(m.group(2)) + 1},
+                m.group(1) + "[" + m.group(2) + "]", locale) + " · " + messages.getMessage("field." + m.group(3), null,
+                m.group(3), locale);
+        }
         return messages.getMessage("field." + field, null, field, locale);
     }
 }

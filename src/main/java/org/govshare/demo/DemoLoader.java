@@ -3,9 +3,11 @@ package org.govshare.demo;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.govshare.demo.DemoDistrict.Department;
+import org.govshare.catalog.CatalogManagement;
 import org.govshare.directory.DirectoryManagement;
 import org.govshare.directory.NewClientApplication;
 import org.govshare.directory.NewUser;
@@ -35,9 +37,11 @@ class DemoLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
     private final DirectoryManagement directory;
+    private final CatalogManagement catalog;
 
-    DemoLoader(DirectoryManagement directory) {
+    DemoLoader(DirectoryManagement directory, CatalogManagement catalog) {
         this.directory = directory;
+        this.catalog = catalog;
     }
 
     @Override
@@ -46,14 +50,16 @@ class DemoLoader implements ApplicationRunner {
             boolean loaded = directory.allOrganizations().stream().anyMatch(o -> o.name().equals(DemoDistrict.AUTHORITY));
             if (!loaded) {
                 long started = System.nanoTime();
-                load();
-                log.info("Demo district loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+                Map<String, UUID> departments = load();
+                int resources = new DemoCatalog(catalog, departments).load();
+                log.info("Demo district loaded in {} ms ({} catalog resources)", (System.nanoTime() - started) / 1_000_000,
+                    resources);
             }
             return null;
         });
     }
 
-    private void load() {
+    private Map<String, UUID> load() {
         int seq = 0;
         OrganizationView authority = org(DemoDistrict.AUTHORITY, "区大数据中心", OrganizationType.AUTHORITY, null, seq++, "邓文");
         user("admin", "邓文", authority.id(), EnumSet.of(Role.PLATFORM_ADMIN, Role.ORG_ADMIN));
@@ -76,6 +82,7 @@ class DemoLoader implements ApplicationRunner {
         for (DemoDistrict.ClientSystem c : DemoDistrict.CLIENT_SYSTEMS) {
             directory.registerClientApplication(new NewClientApplication(byKey.get(c.departmentKey()), c.name(), c.description()));
         }
+        return byKey;
     }
 
     private OrganizationView org(String name, String shortName, OrganizationType type, UUID parent, int seq, String contact) {

@@ -46,7 +46,8 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys, ProblemAccessHandlers handlers)
             throws Exception {
         http.securityMatcher("/api/**")
-            .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+            // /api/v1/public/** is what the public may read without an account (open data)
+            .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/public/**").permitAll().anyRequest().authenticated())
             .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
             .httpBasic(b -> b.authenticationEntryPoint(handlers))
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))

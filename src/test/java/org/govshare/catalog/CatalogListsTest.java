@@ -75,6 +75,16 @@ class CatalogListsTest {
     }
 
     @Test
+    void theConsolePageShowsTheListsToEveryoneAndDecisionsOnlyToTheAuthority() {
+        Response steward = HttpApi.as(port, "rsj_steward").get("/catalog/lists?tab=responsibility");
+        assertThat(steward.status()).isEqualTo(200);
+        assertThat(steward.body()).contains("id=\"responsibilities\"").contains("公民身份号码").doesNotContain("name=\"standardName\"");
+        Response admin = HttpApi.as(port, "admin").get("/catalog/lists?tab=negative");
+        assertThat(admin.body()).contains("id=\"negative-list\"").contains("涉密人员管理信息").contains("name=\"reason\"");
+        assertThat(HttpApi.as(port, "admin").get("/catalog/lists?tab=duty").body()).contains("id=\"duty-form\"");
+    }
+
+    @Test
     void aDutyChangeIsDueInFifteenDaysAndDoneOnceTheDepartmentSubmitsItsCatalog() {
         String spj = org("spj_admin");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));

@@ -339,7 +339,8 @@ class ResourceForm {
             f.shareType = i.shareType() == resourceShareType ? null : name(i.shareType());
             f.shareCondition = i.shareCondition();
             f.legalBasis = i.legalBasis();
-            f.standardName = i.standardName() != null && i.standardName().equals(i.name()) ? null : i.standardName();
+            // kept even when it equals the name: renaming an item must not silently move it to another standard name
+            f.standardName = i.standardName();
             f.authoritativeSourceId = i.authoritativeSourceId() == null ? null : i.authoritativeSourceId().toString();
             f.key = i.key();
             return f;

@@ -30,7 +30,7 @@ record VersionDiffView(int from, int to, List<Row> fields, List<Item> items) {
     record Item(String codeName, String name, String change, List<Row> fields) {
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return fields.isEmpty() && items.isEmpty();
     }
 

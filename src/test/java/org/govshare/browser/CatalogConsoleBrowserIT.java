@@ -82,6 +82,8 @@ class CatalogConsoleBrowserIT extends BrowserTestSupport {
         assertThat($("#item-0-key").isSelected()).isTrue();
         assertThat($("#shareType-CONDITIONAL").isSelected()).isTrue();
         screenshot("2-editor-errors");
+        scrollTo("#items");
+        screenshot("2b-editor-item-errors");
 
         type("#shareCondition", "用于市场监管和行政审批，须经本局同意");
         new Select($("#item-1-dataType")).selectByValue("STRING");
@@ -173,6 +175,8 @@ class CatalogConsoleBrowserIT extends BrowserTestSupport {
         assertThat(renamed.findElement(By.cssSelector(".diff-before")).getText()).isEqualTo("企业名称");
         assertThat(renamed.findElement(By.cssSelector(".diff-after")).getText()).isEqualTo("企业名称（含字号）");
         assertThat(renamed.getText()).contains(zh("field.name"));
+        assertThat($$("#diff-items tr[data-item='qymc']")).as("only the name changed").hasSize(1);
+        assertThat(present("#diff-fields")).isFalse();
         screenshot("7-diff");
 
         // picking the versions again swaps the diff in place (htmx)
@@ -183,6 +187,22 @@ class CatalogConsoleBrowserIT extends BrowserTestSupport {
         wait.until(ExpectedConditions.stalenessOf(old));
         assertThat(text("#diff-title")).isEqualTo(zh("catalog.diff.title", 2, 1));
         assertThat(path()).isEqualTo("/catalog/resources/" + id + "/versions");
+
+        // ---- the authority's dashboard charts published resources by provider
+        open("/");
+        wait.until(d -> "true".equals($("[data-chart-src$='/catalog/stats/providers']").getAttribute("data-chart-drawn")));
+        assertThat(texts(".card .text-muted")).contains(zh("catalog.stats.awaiting-review"), zh("catalog.stats.published-total"));
+        screenshot("8-dashboard");
+
+        // ---- the list of the steward's own catalog
+        signInAs("scjg_steward");
+        open("/catalog/resources");
+        assertThat(texts("#resources a.resource-link")).contains(name);
+        screenshot("9-my-catalog");
+    }
+
+    private void scrollTo(String css) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", $(css));
     }
 
     private void fillItem(int row, String name, String codeName, String dataType, String length) {

@@ -90,7 +90,7 @@ class CatalogConsoleTest {
         HttpApi.as(port, "admin").post("/api/v1/catalog/resources/" + published + "/approval", "{}");
         JsonNode chart = JSON.readTree(new Session("admin").get("/catalog/stats/providers").body());
         assertThat(chart.get("categories").valueStream().map(JsonNode::asString).toList()).contains("区行政审批局");
-        assertThat(chart.get("series").findValuesAsString("name")).containsExactly("无条件共享", "有条件共享", "不予共享");
+        assertThat(chart.get("series").findValuesAsString("name")).containsExactly("无条件共享", "不予共享", "有条件共享");
         assertThat(new Session("spj_steward").get("/catalog/stats/providers").status()).isEqualTo(403);
     }
 

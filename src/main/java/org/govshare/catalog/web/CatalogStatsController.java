@@ -35,9 +35,10 @@ class CatalogStatsController {
         return Map.of(
             "categories", rows.stream().map(r -> names.getOrDefault(r.providerId(), "?")).toList(),
             "series", List.of(
+                // in this order the dashboard's palette draws them green, red, orange: open to closed by colour
                 series("UNCONDITIONAL", rows.stream().map(ProviderShares::unconditional).toList(), locale),
-                series("CONDITIONAL", rows.stream().map(ProviderShares::conditional).toList(), locale),
-                series("NOT_SHARED", rows.stream().map(ProviderShares::notShared).toList(), locale)));
+                series("NOT_SHARED", rows.stream().map(ProviderShares::notShared).toList(), locale),
+                series("CONDITIONAL", rows.stream().map(ProviderShares::conditional).toList(), locale)));
     }
 
     private Map<String, Object> series(String shareType, List<Long> data, Locale locale) {

@@ -111,6 +111,57 @@ class CatalogConsoleTest {
         assertThat(HttpApi.as(port, "rsj_steward").get("/api/v1/catalog/resources/" + id).text("name")).isEqualTo("第一人保存");
     }
 
+    @Test
+    void reviewersMustSayWhyTheyReturnAndProvidersWhyTheyWithdraw() {
+        String id = register("scjg_steward", "退回与撤销测试" + System.nanoTime(), "303002");
+        Session steward = new Session("scjg_steward");
+        steward.get("/catalog/resources/" + id);
+        assertThat(steward.post("/catalog/resources/" + id + "/submission", Map.of()).statusCode()).isEqualTo(302);
+
+        Session admin = new Session("admin");
+        String page = admin.get("/catalog/resources/" + id).body();
+        assertThat(page).contains("id=\"review-panel\"", "id=\"approve\"", "id=\"return\"");
+        HttpResponse<String> noComment = admin.post("/catalog/resources/" + id + "/return", Map.of("comment", " "));
+        assertThat(noComment.statusCode()).isEqualTo(200);
+        assertThat(noComment.body()).contains("id=\"form-errors\"", "退回修改须写明意见");
+        assertThat(admin.post("/catalog/resources/" + id + "/return", Map.of("comment", "请补充数据范围")).statusCode())
+            .isEqualTo(302);
+        assertThat(steward.get("/catalog/resources/" + id).body()).contains("id=\"review-comment\"", "请补充数据范围",
+            "data-status=\"DRAFT\"");
+
+        HttpResponse<String> noReason = steward.post("/catalog/resources/" + id + "/withdrawal", Map.of("reason", ""));
+        assertThat(noReason.body()).contains("撤销资源须说明理由");
+        assertThat(steward.post("/catalog/resources/" + id + "/withdrawal", Map.of("reason", "职能划转")).statusCode())
+            .isEqualTo(302);
+        assertThat(steward.get("/catalog/resources/" + id).body()).contains("data-status=\"WITHDRAWN\"", "职能划转")
+            .doesNotContain("id=\"withdraw-toggle\"", "id=\"edit-resource\"");
+    }
+
+    @Test
+    void aDiscardedChangeRestoresThePublishedVersion() {
+        String name = "放弃变更测试" + System.nanoTime();
+        String id = register("rsj_steward", name, "305002");
+        HttpApi api = HttpApi.as(port, "rsj_steward");
+        api.post("/api/v1/catalog/resources/" + id + "/submission", null);
+        HttpApi.as(port, "admin").post("/api/v1/catalog/resources/" + id + "/approval", "{}");
+
+        Session steward = new Session("rsj_steward");
+        steward.get("/catalog/resources/" + id);
+        HttpResponse<String> started = steward.post("/catalog/resources/" + id + "/change", Map.of());
+        assertThat(started.headers().firstValue("Location").orElse("")).endsWith("/catalog/resources/" + id + "/edit");
+        String editor = steward.get("/catalog/resources/" + id + "/edit").body();
+        Map<String, String> changed = form("改名后", value(editor, "version"));
+        changed.put("classificationCode", "305002");
+        assertThat(steward.post("/catalog/resources/" + id, changed).statusCode()).isEqualTo(302);
+        assertThat(steward.get("/catalog/resources/" + id).body()).contains("改名后", "id=\"working-copy-note\"",
+            "id=\"discard-change\"");
+        assertThat(new Session("scjg_admin").get("/catalog/resources/" + id).body()).as("others still see v1")
+            .contains(name).doesNotContain("改名后");
+
+        assertThat(steward.post("/catalog/resources/" + id + "/change/discard", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(steward.get("/catalog/resources/" + id).body()).contains(name, "data-status=\"PUBLISHED\"");
+    }
+
     private static Map<String, String> form(String name, String version) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("version", version);

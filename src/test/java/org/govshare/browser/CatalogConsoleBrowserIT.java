@@ -205,6 +205,38 @@ class CatalogConsoleBrowserIT extends BrowserTestSupport {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", $(css));
     }
 
+    @Test
+    void theAuthorityCataloguesForADepartmentInEnglish() {
+        String name = "Construction permits " + Long.toString(System.nanoTime(), 36);
+        signInAs("admin");
+        open("/catalog/resources/new?lang=en");
+        try {
+            assertThat(text("h1")).isEqualTo(en("catalog.form.new"));
+            new Select($("#providerId")).selectByVisibleText("成都市龙泉驿区住房建设和交通运输局");
+            new Select($("#classificationCode")).selectByValue("309001");
+            type("#name", name);
+            $("#shareType-NOT_SHARED").click();
+            assertThat($("#legalBasis-group").isDisplayed()).isTrue();
+            assertThat($("#shareCondition-group").isDisplayed()).isFalse();
+            type("#legalBasis", "《中华人民共和国保守国家秘密法》第二十八条");
+            new Select($("#openType")).selectByValue("CONDITIONAL");
+            assertThat($("#openCondition-group").isDisplayed()).isTrue();
+            new Select($("#openType")).selectByValue("NOT_OPEN");
+            fillItem(0, "施工许可证编号", "sgxkzbh", "STRING", "40");
+            new Select($("#item-0-authoritativeSourceId")).selectByVisibleText("区住建交通局");
+            screenshot("en-1-editor");
+            clickAndWaitForPage(By.id("save-resource"));
+
+            assertThat(text("#resource-name")).isEqualTo(name);
+            assertThat(text("#meta-provider")).isEqualTo("区住建交通局");
+            assertThat(text("#meta-share")).startsWith(en("catalog.shareType.NOT_SHARED"));
+            assertThat(text("#notice")).isEqualTo(en("catalog.notice.registered", text("#resource-code")));
+            screenshot("en-2-resource");
+        } finally {
+            open("/?lang=zh-CN");
+        }
+    }
+
     private void fillItem(int row, String name, String codeName, String dataType, String length) {
         type("#item-" + row + "-name", name);
         type("#item-" + row + "-codeName", codeName);

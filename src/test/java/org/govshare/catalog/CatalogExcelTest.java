@@ -264,4 +264,79 @@ class CatalogExcelTest {
         assertThat(HttpApi.as(port, "admin").get("/api/v1/catalog/imports/" + id).status()).isEqualTo(200);
         assertThat(other.get("/api/v1/catalog/imports").json().findValuesAsString("id")).doesNotContain(id);
     }
+
+    /** Off by default (a minute of work): -Dgovshare.bench.excel=true measures a 5,000-resource file. */
+    @Test
+    void aFileOf5000ResourcesImports() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("govshare.bench.excel"));
+        String prefix = unique("大批");
+        byte[] file = ExcelFiles.clean(prefix, 5000, 10);
+        long start = System.nanoTime();
+        JsonNode done = importFile("gaj_steward", file, "ALL_OR_NOTHING");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("IMPORT 5000 resources x 10 items (%d bytes): %d ms%n", file.length, millis);
+        assertThat(done.get("job").get("importedCount").asInt()).as(done.toString()).isEqualTo(5000);
+    }
+
+    @Test
+    void anExportImportsAgainAsIdenticalDrafts() throws IOException {
+        String prefix = unique("往返");
+        String source = organizationId("成都市龙泉驿区市场监督管理局");
+        List<List<Object>> r = List.of(
+            List.of("a", "303002 行政许可和检查", prefix + "许可检查", "许可和检查结果", "接口", "有条件共享", "用于监管", "电子邮件",
+                "有条件开放", "申请后开放", "每季度", java.time.LocalDate.of(2025, 3, 1), "", "", "许可,检查"),
+            List.of("b", "303001", prefix + "不予共享资源", "", "文本文件", "不予共享", "", "", "不予开放", "", "不定期", "",
+                "", "《中华人民共和国保守国家秘密法》", ""));
+        List<List<Object>> i = List.of(
+            List.of("a", "许可证号", "licence_no", "字符型", 32, "许可证编号", "公开", "有条件共享", "", "", "许可证编号",
+                "成都市龙泉驿区市场监督管理局", "是"),
+            List.of("a", "检查结果", "result", "字符型", 200, "", "敏感", "不予共享", "", "涉及商业秘密", "", "", "否"),
+            List.of("a", "检查日期", "checked_on", "日期型", "", "", "", "", "", "", "", "", ""),
+            List.of("b", "金额", "amount", "数值型", 18, "", "受限", "", "", "", "", "", ""));
+        JsonNode first = importFile("scjg_steward", ExcelFiles.workbook(r, i), null);
+        assertThat(first.get("job").get("status").asString()).as(first.toString()).isEqualTo("SUCCEEDED");
+
+        byte[] export = ExcelFiles.download(port, "scjg_steward", "/api/v1/catalog/export.xlsx?providerId=" + source
+            + "&status=DRAFT&q=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8));
+        try (Workbook wb = ExcelFiles.open(export)) {
+            assertThat(wb.getSheet("资源").getLastRowNum()).isEqualTo(2);
+            assertThat(wb.getSheet("信息项").getLastRowNum()).isEqualTo(4);
+            assertThat(wb.getSheet("资源").getRow(0).getCell(15).getStringCellValue()).isEqualTo("资源代码");
+        }
+        JsonNode second = importFile("scjg_steward", export, null);
+        assertThat(second.get("job").get("status").asString()).as(second.toString()).isEqualTo("SUCCEEDED");
+        assertThat(second.get("job").get("importedCount").asInt()).isEqualTo(2);
+
+        Map<String, List<JsonNode>> byName = new HashMap<>();
+        HttpApi api = HttpApi.as(port, "scjg_steward");
+        for (JsonNode s : list("scjg_steward", prefix).get("items")) {
+            JsonNode full = api.get("/api/v1/catalog/resources/" + s.get("id").asString()).json();
+            byName.computeIfAbsent(full.get("name").asString(), k -> new ArrayList<>()).add(full);
+        }
+        assertThat(byName).hasSize(2);
+        for (List<JsonNode> pair : byName.values()) {
+            assertThat(pair).hasSize(2);
+            assertThat(comparable(pair.get(0))).isEqualTo(comparable(pair.get(1)));
+        }
+        JsonNode licence = byName.get(prefix + "许可检查").get(0);
+        assertThat(licence.get("releaseDate").asString()).isEqualTo("2025-03-01");
+        assertThat(licence.get("dataItems").get(0).get("authoritativeSourceId").asString()).isEqualTo(source);
+        assertThat(licence.get("dataItems").get(1).get("shareType").asString()).isEqualTo("NOT_SHARED");
+    }
+
+    /** A resource without what differs between two registrations of the same draft. */
+    private static JsonNode comparable(JsonNode resource) {
+        var copy = (tools.jackson.databind.node.ObjectNode) resource.deepCopy();
+        copy.remove(List.of("id", "code", "version", "updatedAt"));
+        return copy;
+    }
+
+    private String organizationId(String name) {
+        for (JsonNode o : HttpApi.as(port, "admin").get("/api/v1/organizations?size=200").json().get("items")) {
+            if (o.get("name").asString().equals(name)) {
+                return o.get("id").asString();
+            }
+        }
+        throw new AssertionError(name);
+    }
 }

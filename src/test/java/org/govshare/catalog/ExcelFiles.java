@@ -91,6 +91,9 @@ final class ExcelFiles {
             cell.setCellValue(n.doubleValue());
         } else if (value instanceof java.time.LocalDate d) {
             cell.setCellValue(d);
+            var style = cell.getSheet().getWorkbook().createCellStyle();
+            style.setDataFormat((short) 14);
+            cell.setCellStyle(style);
         } else if (value != null && !value.toString().isEmpty()) {
             cell.setCellValue(value.toString());
         }

@@ -286,6 +286,10 @@ final class ImportParser {
                     // next pattern
                 }
             }
+            if (t.matches("\\d{5}(\\.0+)?")) {
+                // an Excel date serial whose cell lost its date format (1927 to 2173)
+                return org.apache.poi.ss.usermodel.DateUtil.getLocalDateTime(Double.parseDouble(t)).toLocalDate();
+            }
             try {
                 return LocalDateTime.parse(t).toLocalDate();
             } catch (DateTimeParseException e) {

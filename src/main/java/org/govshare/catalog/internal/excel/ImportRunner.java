@@ -122,6 +122,7 @@ class ImportRunner {
             return;
         }
         // checking: the catalog's rules, each violation mapped back to its cell
+        p.mark();
         p.phase = "CHECKING";
         for (ParsedRow.Resource r : result.resources) {
             if (p.step(1 + r.itemRows.size()) && jobs.cancelRequested(id)) {
@@ -138,6 +139,7 @@ class ImportRunner {
             finish(work, Status.FAILED, p, result.problems);
             return;
         }
+        p.mark();
         p.phase = "WRITING";
         p.report();
         Status status = work.mode() == Mode.ALL_OR_NOTHING ? allOrNothing(work, valid, p, result)
@@ -243,8 +245,9 @@ class ImportRunner {
             events.publishEvent(new ImportFinished(work.jobId(), work.providerId(), work.fileName(), status, imported,
                 rejected, work.actor(), work.requestId()));
         });
-        log.info("Import {} of {} finished {}: {} resources, {} imported, {} rejected, {} problems", work.jobId(),
-            work.fileName(), status, p.resources, imported, rejected, problems.size());
+        p.mark();
+        log.info("Import {} of {} finished {}: {} resources, {} imported, {} rejected, {} problems; ms per phase {}",
+            work.jobId(), work.fileName(), status, p.resources, imported, rejected, problems.size(), p.timings);
     }
 
     /** File-wide problems first, then by sheet, row and column. */
@@ -264,9 +267,18 @@ class ImportRunner {
         int imported;
         int rejected;
         private int steps;
+        private long phaseStart = System.nanoTime();
+        final Map<String, Long> timings = new java.util.LinkedHashMap<>();
 
         Progress(UUID id) {
             this.id = id;
+        }
+
+        /** Closes the timing of the phase that just ended (for the log). */
+        void mark() {
+            long now = System.nanoTime();
+            timings.putIfAbsent(phase, (now - phaseStart) / 1_000_000);
+            phaseStart = now;
         }
 
         void reading(int rows) {

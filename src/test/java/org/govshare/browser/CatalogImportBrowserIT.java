@@ -14,6 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.govshare.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -73,7 +74,8 @@ class CatalogImportBrowserIT extends BrowserTestSupport {
 
     /** The progress fragment polls every second and stops once the job has finished. */
     private void waitUntilFinished() {
-        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> {
+        // htmx swaps the fragment under our feet while polling: a stale element just means "look again"
+        new WebDriverWait(driver, Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class).until(d -> {
             String status = d.findElement(By.id("import-progress")).getAttribute("data-status");
             return List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(status);
         });

@@ -3,6 +3,7 @@ package org.govshare.catalog;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.govshare.platform.Violation;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
@@ -16,6 +17,12 @@ public interface CatalogManagement {
     List<Classification> classifications();
 
     ResourceView register(ResourceDraft draft);
+
+    /**
+     * Checks a draft against the same rules as {@link #register(ResourceDraft)} without writing
+     * anything, so bulk imports give exactly the verdicts of the API. Empty when the draft is clean.
+     */
+    List<Violation> check(ResourceDraft draft);
 
     /** Registers on behalf of a provider: the authority (or the system, e.g. an import) only. */
     ResourceView register(UUID providerId, ResourceDraft draft);

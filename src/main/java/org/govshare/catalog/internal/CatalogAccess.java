@@ -7,9 +7,12 @@ import org.govshare.platform.Actor;
 import org.govshare.platform.Roles;
 import org.springframework.stereotype.Component;
 
-/** Who may do what with a resource: its provider's staff, the sharing authority, everyone else. */
+/**
+ * Who may do what with a resource: its provider's staff, the sharing authority, everyone else.
+ * Public within the catalog module so its sub-packages (Excel transfer, search) decide the same way.
+ */
 @Component
-class CatalogAccess {
+public class CatalogAccess {
 
     private final DirectoryManagement directory;
 
@@ -18,7 +21,7 @@ class CatalogAccess {
     }
 
     /** The sharing authority: platform administrators and the staff of the authority organization. */
-    boolean isAuthority(Actor actor) {
+    public boolean isAuthority(Actor actor) {
         if (actor.isPlatformAdmin()) {
             return true;
         }
@@ -26,21 +29,21 @@ class CatalogAccess {
             .map(o -> o.type() == OrganizationType.AUTHORITY).orElse(false);
     }
 
-    boolean canReview(Actor actor) {
+    public boolean canReview(Actor actor) {
         return actor.isPlatformAdmin() || (actor.hasRole(Roles.REVIEWER) && isAuthority(actor));
     }
 
     /** Stewards and administrators of the provider catalogue its resources. */
-    boolean canCatalogue(Actor actor, UUID providerId) {
+    public boolean canCatalogue(Actor actor, UUID providerId) {
         return actor.belongsTo(providerId) && (actor.hasRole(Roles.DATA_STEWARD) || actor.hasRole(Roles.ORG_ADMIN));
     }
 
     /** Sees the working copy (unpublished state): the provider's people and the authority. */
-    boolean seesWorkingCopy(Actor actor, UUID providerId) {
+    public boolean seesWorkingCopy(Actor actor, UUID providerId) {
         return (!actor.isClient() && actor.belongsTo(providerId)) || isAuthority(actor);
     }
 
-    boolean organizationExists(UUID id) {
+    public boolean organizationExists(UUID id) {
         return directory.findOrganization(id).isPresent();
     }
 }

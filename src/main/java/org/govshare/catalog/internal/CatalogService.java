@@ -27,6 +27,7 @@ import org.govshare.platform.Actor;
 import org.govshare.platform.CurrentActor;
 import org.govshare.platform.ProblemException;
 import org.govshare.platform.RequestIds;
+import org.govshare.platform.Violation;
 import org.govshare.platform.ViolationsException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -89,6 +90,13 @@ class CatalogService implements CatalogManagement {
             throw ProblemException.invalid("providerId", "organization-unknown");
         }
         return registerFor(actor, providerId, draft);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Violation> check(ResourceDraft draft) {
+        CurrentActor.require();
+        return rules(draft, null);
     }
 
     private ResourceView registerFor(Actor actor, UUID providerId, ResourceDraft draft) {
@@ -248,8 +256,12 @@ class CatalogService implements CatalogManagement {
     // ---- helpers
 
     private void check(ResourceDraft draft, String ownCode) {
-        ViolationsException.throwIfAny(ResourceRules.check(draft, classifications,
-            code -> resources.existsByCode(code), access::organizationExists, ownCode));
+        ViolationsException.throwIfAny(rules(draft, ownCode));
+    }
+
+    private List<Violation> rules(ResourceDraft draft, String ownCode) {
+        return ResourceRules.check(draft, classifications, code -> resources.existsByCode(code),
+            access::organizationExists, ownCode);
     }
 
     private Resource existing(UUID id) {

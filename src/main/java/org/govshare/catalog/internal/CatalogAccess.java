@@ -7,9 +7,12 @@ import org.govshare.platform.Actor;
 import org.govshare.platform.Roles;
 import org.springframework.stereotype.Component;
 
-/** Who may do what with a resource: its provider's staff, the sharing authority, everyone else. */
+/**
+ * Who may do what with a resource: its provider's staff, the sharing authority, everyone else.
+ * Public (within the module) so catalog search applies the same authority rule as the catalog.
+ */
 @Component
-class CatalogAccess {
+public class CatalogAccess {
 
     private final DirectoryManagement directory;
 
@@ -18,7 +21,7 @@ class CatalogAccess {
     }
 
     /** The sharing authority: platform administrators and the staff of the authority organization. */
-    boolean isAuthority(Actor actor) {
+    public boolean isAuthority(Actor actor) {
         if (actor.isPlatformAdmin()) {
             return true;
         }

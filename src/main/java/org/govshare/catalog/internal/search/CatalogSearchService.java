@@ -1,0 +1,467 @@
+package org.govshare.catalog.internal.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.govshare.catalog.CatalogSearch;
+import org.govshare.catalog.Classification;
+import org.govshare.catalog.DataType;
+import org.govshare.catalog.OpenType;
+import org.govshare.catalog.ResourceFormat;
+import org.govshare.catalog.ResourceStatus;
+import org.govshare.catalog.SearchIndexStatus;
+import org.govshare.catalog.SearchQuery;
+import org.govshare.catalog.SearchResult;
+import org.govshare.catalog.SearchResult.FacetCount;
+import org.govshare.catalog.SearchResult.ItemHit;
+import org.govshare.catalog.SearchResult.ResourceHit;
+import org.govshare.catalog.ShareType;
+import org.govshare.catalog.UpdateCycle;
+import org.govshare.catalog.internal.CatalogAccess;
+import org.govshare.platform.Actor;
+import org.govshare.platform.CurrentActor;
+import org.govshare.platform.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Answers catalog searches from this node's index. Each keyword must match somewhere; within a
+ * keyword the smartcn words (ranked higher) and the bigram phrase (any substring) are
+ * alternatives. Visibility is part of the query, so totals and facet counts never include what
+ * the caller may not see.
+ */
+@Service
+class CatalogSearchService implements CatalogSearch {
+
+    private static final String MARK_OPEN = "<mark>";
+    private static final int MAX_KEYWORDS = 10;
+    private static final int MAX_ITEMS_SHOWN = 5;
+    private static final int SUMMARY_LENGTH = 120;
+    private static final char MULTI_VALUE_SEPARATOR = '\0';
+
+    private static final Map<String, Float> RESOURCE_FIELDS = fields(SearchDocuments.NAME, 6f, SearchDocuments.KEYWORDS, 4f,
+        SearchDocuments.ITEMS, 2.5f, SearchDocuments.PROVIDER_NAME, 2f, SearchDocuments.SUMMARY, 1f);
+    private static final Map<String, Float> ITEM_FIELDS = fields(SearchDocuments.ITEM_NAME, 6f,
+        SearchDocuments.ITEM_STANDARD, 4f);
+
+    private final IndexMaintainer index;
+    private final SearchDocuments documents;
+    private final CatalogNames names;
+    private final CatalogAccess access;
+    private final Analyzer smartcn = Analyzers.smartcn();
+    private final Analyzer bigram = Analyzers.bigram();
+
+    CatalogSearchService(IndexMaintainer index, SearchDocuments documents, CatalogNames names, CatalogAccess access) {
+        this.index = index;
+        this.documents = documents;
+        this.names = names;
+        this.access = access;
+    }
+
+    @Override
+    public SearchIndexStatus status() {
+        CurrentActor.require();
+        return index.status();
+    }
+
+    @Override
+    public SearchIndexStatus rebuild() {
+        if (!CurrentActor.require().isPlatformAdmin()) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", null, "problem.forbidden");
+        }
+        return index.rebuild();
+    }
+
+    @Override
+    public SearchResult search(SearchQuery q) {
+        long t0 = System.nanoTime();
+        Actor actor = CurrentActor.require();
+        Query visibility = visibility(actor, access.isAuthority(actor));
+        for (int attempt = 0; ; attempt++) {
+            IndexGeneration g = index.current();
+            if (g == null) {
+                SearchIndexStatus s = index.status();
+                throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "search-indexing", null,
+                    "search.problem.search-indexing", s.progress());
+            }
+            try {
+                IndexGeneration.Searcher searcher = g.acquire();
+                try {
+                    return run(searcher, q, visibility, t0);
+                } finally {
+                    g.release(searcher);
+                }
+            } catch (AlreadyClosedException swappedAway) {
+                if (attempt > 2) {
+                    throw swappedAway;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    // ---- the query
+
+    private SearchResult run(IndexGeneration.Searcher searcher, SearchQuery q, Query visibility, long t0)
+            throws IOException {
+        boolean items = q.mode() == SearchQuery.Mode.DATA_ITEMS;
+        Query text = text(q.text(), items);
+        BooleanQuery.Builder base = new BooleanQuery.Builder()
+            .add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST)
+            .add(new TermQuery(new Term(SearchDocuments.TYPE, items ? SearchDocuments.TYPE_ITEM : SearchDocuments.TYPE_RESOURCE)),
+                Occur.FILTER)
+            .add(visibility, Occur.FILTER);
+        if (searcher.facetState == null) {
+            return new SearchResult(q.mode(), 0, q.page(), q.size(), List.of(), List.of(), Map.of(), millis(t0));
+        }
+        DrillDownQuery ddq = new DrillDownQuery(documents.facets(), base.build());
+        Map<String, Set<String>> selected = selected(q);
+        selected.forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
+
+        int topN = (q.page() + 1) * q.size();
+        Sort sort = sort(q, text != null);
+        DrillSideways ds = new DrillSideways(searcher, documents.facets(), searcher.facetState);
+        DrillSideways.DrillSidewaysResult r = sort == null ? ds.search(ddq, topN)
+            : ds.search(ddq, null, null, topN, sort, false);
+
+        long total = 0;
+        for (FacetsCollector.MatchingDocs md : r.drillDownFacetsCollector.getMatchingDocs()) {
+            total += md.totalHits;
+        }
+        ScoreDoc[] all = r.hits.scoreDocs;
+        int from = Math.min(all.length, q.page() * q.size());
+        int[] docIds = new int[all.length - from];
+        for (int i = from; i < all.length; i++) {
+            docIds[i - from] = all[i].doc;
+        }
+        Map<String, List<FacetCount>> facets = facets(r, selected);
+        if (items) {
+            return new SearchResult(q.mode(), total, q.page(), q.size(), List.of(), itemHits(searcher, docIds, text),
+                facets, millis(t0));
+        }
+        return new SearchResult(q.mode(), total, q.page(), q.size(), resourceHits(searcher, docIds, text), List.of(),
+            facets, millis(t0));
+    }
+
+    /** Each keyword must match: as smartcn words in some field, or as a bigram phrase (substring) in one. */
+    Query text(String text, boolean items) {
+        if (text == null) {
+            return null;
+        }
+        String[] keywords = text.split("[\\s\\u3000]+");
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        int used = 0;
+        for (String k : keywords) {
+            if (k.isBlank() || used == MAX_KEYWORDS) {
+                continue;
+            }
+            Query one = keyword(k, items);
+            if (one != null) {
+                all.add(one, Occur.MUST);
+                used++;
+            }
+        }
+        return used == 0 ? null : all.build();
+    }
+
+    private Query keyword(String k, boolean items) {
+        List<String> words = Analyzers.terms(smartcn, SearchDocuments.NAME, k);
+        List<Analyzers.Positioned> grams = Analyzers.substringTerms(bigram, SearchDocuments.NAME + Analyzers.BIGRAM, k);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (Map.Entry<String, Float> f : (items ? ITEM_FIELDS : RESOURCE_FIELDS).entrySet()) {
+            if (!words.isEmpty()) {
+                any.add(new BoostQuery(allOf(f.getKey(), words), f.getValue()), Occur.SHOULD);
+                clauses++;
+            }
+            if (!grams.isEmpty()) {
+                String field = f.getKey() + Analyzers.BIGRAM;
+                Query phrase = phrase(field, grams);
+                any.add(new BoostQuery(phrase, f.getValue() * 0.6f), Occur.SHOULD);
+                clauses++;
+            }
+        }
+        if (items) {
+            any.add(new BoostQuery(new TermQuery(new Term(SearchDocuments.ITEM_CODE, k.toLowerCase(Locale.ROOT))), 10f),
+                Occur.SHOULD);
+        } else {
+            any.add(new BoostQuery(new TermQuery(new Term(SearchDocuments.CODE, k)), 20f), Occur.SHOULD);
+        }
+        clauses++;
+        return clauses == 0 ? null : any.build();
+    }
+
+    private static Query phrase(String field, List<Analyzers.Positioned> grams) {
+        if (grams.size() == 1) {
+            return new TermQuery(new Term(field, grams.get(0).term()));
+        }
+        PhraseQuery.Builder b = new PhraseQuery.Builder();
+        int first = grams.get(0).position();
+        for (Analyzers.Positioned g : grams) {
+            b.add(new Term(field, g.term()), g.position() - first);
+        }
+        return b.build();
+    }
+
+    private static Query allOf(String field, List<String> words) {
+        if (words.size() == 1) {
+            return new TermQuery(new Term(field, words.get(0)));
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String w : words) {
+            b.add(new TermQuery(new Term(field, w)), Occur.MUST);
+        }
+        return b.build();
+    }
+
+    /**
+     * Published documents for everyone, except that the provider (and the authority) see a
+     * resource's working copy instead of its published version while a change is pending;
+     * unpublished working copies only for their provider and the authority.
+     */
+    static Query visibility(Actor actor, boolean authority) {
+        Query pub = new TermQuery(new Term(SearchDocuments.VIS, SearchDocuments.VIS_PUBLIC));
+        Query own = new TermQuery(new Term(SearchDocuments.VIS, SearchDocuments.VIS_OWN));
+        Query shadowed = new TermQuery(new Term(SearchDocuments.SHADOWED, "1"));
+        if (authority) {
+            return new BooleanQuery.Builder()
+                .add(new BooleanQuery.Builder().add(pub, Occur.FILTER).add(shadowed, Occur.MUST_NOT).build(), Occur.SHOULD)
+                .add(own, Occur.SHOULD)
+                .build();
+        }
+        if (actor.organizationId() == null || actor.isClient()) {
+            return pub;
+        }
+        Query mine = new TermQuery(new Term(SearchDocuments.PROVIDER, actor.organizationId().toString()));
+        return new BooleanQuery.Builder()
+            .add(new BooleanQuery.Builder().add(pub, Occur.FILTER)
+                .add(new BooleanQuery.Builder().add(shadowed, Occur.FILTER).add(mine, Occur.FILTER).build(), Occur.MUST_NOT)
+                .build(), Occur.SHOULD)
+            .add(new BooleanQuery.Builder().add(own, Occur.FILTER).add(mine, Occur.FILTER).build(), Occur.SHOULD)
+            .build();
+    }
+
+    private static Sort sort(SearchQuery q, boolean hasText) {
+        SearchQuery.Sort s = q.sort() == SearchQuery.Sort.RELEVANCE && !hasText ? SearchQuery.Sort.UPDATED : q.sort();
+        return switch (s) {
+            case RELEVANCE -> null;
+            case UPDATED -> new Sort(new SortField(SearchDocuments.SORT_UPDATED, SortField.Type.LONG, true),
+                new SortField(SearchDocuments.SORT_NAME, SortField.Type.STRING));
+            case NAME -> new Sort(new SortField(SearchDocuments.SORT_NAME, SortField.Type.STRING),
+                new SortField(SearchDocuments.SORT_UPDATED, SortField.Type.LONG, true));
+        };
+    }
+
+    private static Map<String, Set<String>> selected(SearchQuery q) {
+        Map<String, Set<String>> m = new LinkedHashMap<>();
+        put(m, SearchDocuments.DIM_PROVIDER, q.providers().stream().map(UUID::toString).toList());
+        put(m, SearchDocuments.DIM_CLASSIFICATION, q.classifications());
+        put(m, SearchDocuments.DIM_SHARE, q.shareTypes().stream().map(Enum::name).toList());
+        put(m, SearchDocuments.DIM_OPEN, q.openTypes().stream().map(Enum::name).toList());
+        put(m, SearchDocuments.DIM_CYCLE, q.updateCycles().stream().map(Enum::name).toList());
+        put(m, SearchDocuments.DIM_FORMAT, q.formats().stream().map(Enum::name).toList());
+        return m;
+    }
+
+    private static void put(Map<String, Set<String>> m, String dim, Collection<String> values) {
+        if (!values.isEmpty()) {
+            m.put(dim, new java.util.TreeSet<>(values));
+        }
+    }
+
+    // ---- facets
+
+    private Map<String, List<FacetCount>> facets(DrillSideways.DrillSidewaysResult r, Map<String, Set<String>> selected)
+            throws IOException {
+        Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+        for (String dim : SearchDocuments.DIMS) {
+            Set<String> chosen = selected.getOrDefault(dim, Set.of());
+            List<FacetCount> counts = new ArrayList<>();
+            FacetResult fr = r.facets.getTopChildren(1000, dim);
+            if (fr != null) {
+                for (LabelAndValue lv : fr.labelValues) {
+                    counts.add(new FacetCount(lv.label, label(dim, lv.label), lv.value.longValue(), chosen.contains(lv.label)));
+                }
+            }
+            for (String c : chosen) { // a selected value with no hits still shows, so it can be unselected
+                if (counts.stream().noneMatch(fc -> fc.value().equals(c))) {
+                    counts.add(new FacetCount(c, label(dim, c), 0, true));
+                }
+            }
+            if (dim.equals(SearchDocuments.DIM_CLASSIFICATION)) {
+                counts.sort(Comparator.comparing(FacetCount::value));
+            } else {
+                counts.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
+            }
+            out.put(dim, List.copyOf(counts));
+        }
+        return out;
+    }
+
+    private String label(String dim, String value) {
+        return switch (dim) {
+            case SearchDocuments.DIM_PROVIDER -> names.providerLabel(UUID.fromString(value));
+            case SearchDocuments.DIM_CLASSIFICATION -> {
+                Classification c = names.classification(value);
+                yield c == null ? value : c.name();
+            }
+            default -> null;
+        };
+    }
+
+    // ---- hits
+
+    private List<ResourceHit> resourceHits(IndexGeneration.Searcher searcher, int[] docIds, Query text) throws IOException {
+        Map<String, String[]> whole = Map.of();
+        Map<String, String[]> summary = Map.of();
+        String nameField = SearchDocuments.NAME + Analyzers.BIGRAM;
+        String itemsField = SearchDocuments.ITEMS + Analyzers.BIGRAM;
+        String summaryField = SearchDocuments.SUMMARY + Analyzers.BIGRAM;
+        if (docIds.length > 0) {
+            Query hl = text == null ? new MatchAllDocsQuery() : text;
+            whole = wholeHighlighter(searcher).highlightFields(new String[] {nameField, itemsField}, hl, docIds,
+                new int[] {1, 1});
+            summary = summaryHighlighter(searcher).highlightFields(new String[] {summaryField}, hl, docIds, new int[] {1});
+        }
+        StoredFields stored = searcher.storedFields();
+        List<ResourceHit> hits = new ArrayList<>(docIds.length);
+        for (int i = 0; i < docIds.length; i++) {
+            Document d = stored.document(docIds[i]);
+            String name = d.get(nameField);
+            String nameHtml = orEscaped(whole.get(nameField)[i], name);
+            String summaryText = d.get(summaryField);
+            String summaryHtml = summaryText == null ? null : orEscaped(summary.get(summaryField)[i], summaryText);
+            List<String> itemsHtml = text == null ? List.of() : matching(whole.get(itemsField)[i]);
+            UUID provider = UUID.fromString(d.get(SearchDocuments.PROVIDER));
+            String cls = d.get(SearchDocuments.CLASSIFICATION);
+            Classification c = names.classification(cls);
+            String release = d.get(SearchDocuments.RELEASE);
+            hits.add(new ResourceHit(UUID.fromString(d.get(SearchDocuments.RID)), d.get(SearchDocuments.CODE), name,
+                nameHtml, summaryHtml, itemsHtml, provider, names.providerLabel(provider), cls,
+                c == null ? null : c.name(), ShareType.valueOf(d.get(SearchDocuments.SHARE)),
+                OpenType.valueOf(d.get(SearchDocuments.OPEN)), UpdateCycle.valueOf(d.get(SearchDocuments.CYCLE)),
+                ResourceFormat.valueOf(d.get(SearchDocuments.FORMAT)), ResourceStatus.valueOf(d.get(SearchDocuments.STATUS)),
+                d.getField(SearchDocuments.WORKING) != null, number(d.getField(SearchDocuments.ITEM_COUNT)),
+                release == null ? null : LocalDate.parse(release),
+                Instant.ofEpochMilli(d.getField(SearchDocuments.UPDATED).numericValue().longValue())));
+        }
+        return hits;
+    }
+
+    private List<ItemHit> itemHits(IndexGeneration.Searcher searcher, int[] docIds, Query text) throws IOException {
+        String nameField = SearchDocuments.ITEM_NAME + Analyzers.BIGRAM;
+        Map<String, String[]> hl = Map.of();
+        if (docIds.length > 0) {
+            hl = wholeHighlighter(searcher).highlightFields(new String[] {nameField},
+                text == null ? new MatchAllDocsQuery() : text, docIds, new int[] {1});
+        }
+        StoredFields stored = searcher.storedFields();
+        List<ItemHit> hits = new ArrayList<>(docIds.length);
+        for (int i = 0; i < docIds.length; i++) {
+            Document d = stored.document(docIds[i]);
+            String name = d.get(nameField);
+            UUID provider = UUID.fromString(d.get(SearchDocuments.PROVIDER));
+            String type = d.get(SearchDocuments.DATA_TYPE);
+            hits.add(new ItemHit(name, orEscaped(hl.get(nameField)[i], name), d.get(SearchDocuments.ITEM_STANDARD_VALUE),
+                d.get(SearchDocuments.ITEM_CODE), type == null ? null : DataType.valueOf(type),
+                ShareType.valueOf(d.get(SearchDocuments.SHARE)), UUID.fromString(d.get(SearchDocuments.RID)),
+                d.get(SearchDocuments.RESOURCE_CODE), d.get(SearchDocuments.RESOURCE_NAME), provider,
+                names.providerLabel(provider), ResourceStatus.valueOf(d.get(SearchDocuments.STATUS)),
+                d.getField(SearchDocuments.WORKING) != null));
+        }
+        return hits;
+    }
+
+    private UnifiedHighlighter wholeHighlighter(IndexGeneration.Searcher searcher) {
+        return UnifiedHighlighter.builder(searcher, index.analyzer())
+            .withBreakIterator(WholeBreakIterator::new)
+            .withMaxLength(100_000)
+            .withFormatter(new DefaultPassageFormatter(MARK_OPEN, "</mark>", "… ", true))
+            .build();
+    }
+
+    private UnifiedHighlighter summaryHighlighter(IndexGeneration.Searcher searcher) {
+        return UnifiedHighlighter.builder(searcher, index.analyzer())
+            .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                BreakIterator.getSentenceInstance(Locale.CHINA), SUMMARY_LENGTH, 0.5f))
+            .withMaxLength(10_000)
+            .withFormatter(new DefaultPassageFormatter(MARK_OPEN, "</mark>", "… ", true))
+            .build();
+    }
+
+    /** The highlighted values of a multi-valued field that contain a match. */
+    private static List<String> matching(String joined) {
+        if (joined == null || !joined.contains(MARK_OPEN)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : joined.split(String.valueOf(MULTI_VALUE_SEPARATOR))) {
+            if (v.contains(MARK_OPEN) && out.size() < MAX_ITEMS_SHOWN) {
+                out.add(v.strip());
+            }
+        }
+        return out;
+    }
+
+    private static String orEscaped(String highlighted, String plain) {
+        if (highlighted != null && !highlighted.isEmpty()) {
+            return highlighted;
+        }
+        return plain == null ? null : HtmlUtils.htmlEscape(plain);
+    }
+
+    private static int number(IndexableField f) {
+        return f == null || f.numericValue() == null ? 0 : f.numericValue().intValue();
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static Map<String, Float> fields(Object... pairs) {
+        Map<String, Float> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], (Float) pairs[i + 1]);
+        }
+        return m;
+    }
+}

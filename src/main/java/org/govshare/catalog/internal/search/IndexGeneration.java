@@ -1,0 +1,134 @@
+package org.govshare.catalog.internal.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One index directory with its writer and near-real-time searchers. A full rebuild writes a new
+ * generation beside the live one and swaps it in when complete, so a failed or slow rebuild never
+ * leaves searchers with half an index.
+ */
+final class IndexGeneration implements Closeable {
+
+    /** A searcher with the facet ordinals of exactly its reader (null when the index has no documents yet). */
+    static final class Searcher extends IndexSearcher {
+        final SortedSetDocValuesReaderState facetState;
+
+        Searcher(IndexReader reader, FacetsConfig config) throws IOException {
+            super(reader);
+            setQueryCache(null); // filters differ per caller; caching them costs more than it saves here
+            SortedSetDocValuesReaderState state = null;
+            if (reader.maxDoc() > 0) {
+                try {
+                    state = new DefaultSortedSetDocValuesReaderState(reader, config);
+                } catch (IllegalArgumentException noFacetsYet) {
+                    state = null;
+                }
+            }
+            this.facetState = state;
+        }
+    }
+
+    final Path path;
+    private final Directory directory;
+    final IndexWriter writer;
+    final SearcherManager searchers;
+
+    private IndexGeneration(Path path, Directory directory, IndexWriter writer, FacetsConfig config) throws IOException {
+        this.path = path;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+                return new Searcher(reader, config);
+            }
+        });
+    }
+
+    static IndexGeneration create(Path path, Analyzer analyzer, FacetsConfig config, double ramBufferMb) throws IOException {
+        Files.createDirectories(path);
+        return open(path, analyzer, config, IndexWriterConfig.OpenMode.CREATE, ramBufferMb);
+    }
+
+    /** Opens an existing generation; fails if it has no commit or cannot be read. */
+    static IndexGeneration openExisting(Path path, Analyzer analyzer, FacetsConfig config) throws IOException {
+        Directory dir = FSDirectory.open(path);
+        try {
+            if (!DirectoryReader.indexExists(dir)) {
+                throw new IOException("no index in " + path);
+            }
+        } finally {
+            dir.close();
+        }
+        return open(path, analyzer, config, IndexWriterConfig.OpenMode.APPEND, 32);
+    }
+
+    private static IndexGeneration open(Path path, Analyzer analyzer, FacetsConfig config,
+                                        IndexWriterConfig.OpenMode mode, double ramBufferMb) throws IOException {
+        Directory dir = FSDirectory.open(path);
+        try {
+            IndexWriterConfig iwc = new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(ramBufferMb)
+                .setCommitOnClose(false);
+            IndexWriter writer = new IndexWriter(dir, iwc);
+            try {
+                return new IndexGeneration(path, dir, writer, config);
+            } catch (IOException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    /** The user data of the newest commit: where in the change log this index stands. */
+    Map<String, String> committed() throws IOException {
+        return new HashMap<>(SegmentInfos.readLatestCommit(directory).getUserData());
+    }
+
+    void commit(Map<String, String> userData) throws IOException {
+        writer.setLiveCommitData(userData.entrySet());
+        writer.commit();
+    }
+
+    Searcher acquire() throws IOException {
+        return (Searcher) searchers.acquire();
+    }
+
+    void release(Searcher s) throws IOException {
+        searchers.release(s);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            try {
+                writer.rollback(); // everything worth keeping was committed by its owner
+            } finally {
+                directory.close();
+            }
+        }
+    }
+}

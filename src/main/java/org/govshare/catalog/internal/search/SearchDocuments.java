@@ -1,0 +1,243 @@
+package org.govshare.catalog.internal.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Collator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+import org.govshare.catalog.DataItemView;
+import org.govshare.catalog.ResourceView;
+import org.springframework.stereotype.Component;
+
+/**
+ * The documents of one resource: a resource document per visible state (the published snapshot,
+ * and the working copy while it is unpublished or being changed) plus a document per data item of
+ * each state, for the data-item search. All of a resource's documents share its id, so one
+ * {@code updateDocuments} replaces them atomically.
+ */
+@Component
+class SearchDocuments {
+
+    // keys and filters
+    static final String RID = "rid";
+    static final String TYPE = "type";
+    static final String TYPE_RESOURCE = "r";
+    static final String TYPE_ITEM = "i";
+    /** "pub": everyone signed in; "own": the provider and the authority. */
+    static final String VIS = "vis";
+    static final String VIS_PUBLIC = "pub";
+    static final String VIS_OWN = "own";
+    /** On a published document whose resource also has a working copy document. */
+    static final String SHADOWED = "shadowed";
+    static final String PROVIDER = "prov";
+    static final String CODE = "code";
+
+    // resource text: smartcn fields and their bigram twins (name + "_bi")
+    static final String NAME = "name";
+    static final String SUMMARY = "summary";
+    static final String KEYWORDS = "kw";
+    static final String ITEMS = "items";
+    static final String PROVIDER_NAME = "pname";
+    // data item text
+    static final String ITEM_NAME = "iname";
+    static final String ITEM_STANDARD = "istd";
+    static final String ITEM_CODE = "icode";
+
+    static final List<String> TEXT_FIELDS = List.of(NAME, SUMMARY, KEYWORDS, ITEMS, PROVIDER_NAME, ITEM_NAME, ITEM_STANDARD);
+
+    // stored only
+    static final String STATUS = "status";
+    static final String CLASSIFICATION = "cls";
+    static final String SHARE = "share";
+    static final String OPEN = "open";
+    static final String CYCLE = "cycle";
+    static final String FORMAT = "fmt";
+    static final String RELEASE = "release";
+    static final String UPDATED = "updated";
+    static final String ITEM_COUNT = "nitems";
+    static final String WORKING = "wc";
+    static final String DATA_TYPE = "dtype";
+    static final String RESOURCE_NAME = "rname";
+    static final String RESOURCE_CODE = "rcode";
+    static final String ITEM_STANDARD_VALUE = "istd_v";
+
+    // sorting
+    static final String SORT_NAME = "sort_name";
+    static final String SORT_UPDATED = "sort_updated";
+
+    // facet dimensions, named as the query parameters
+    static final String DIM_PROVIDER = "provider";
+    static final String DIM_CLASSIFICATION = "classification";
+    static final String DIM_SHARE = "shareType";
+    static final String DIM_OPEN = "openType";
+    static final String DIM_CYCLE = "updateCycle";
+    static final String DIM_FORMAT = "format";
+    static final List<String> DIMS = List.of(DIM_PROVIDER, DIM_CLASSIFICATION, DIM_SHARE, DIM_OPEN, DIM_CYCLE, DIM_FORMAT);
+
+    /** Bigram text, stored with offsets in the postings so the highlighter need not re-analyse. */
+    private static final FieldType HIGHLIGHTED = new FieldType(TextField.TYPE_STORED);
+    /** Bigram text only searched. */
+    private static final FieldType SEARCHED = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        HIGHLIGHTED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        HIGHLIGHTED.freeze();
+        SEARCHED.freeze();
+    }
+
+    private final FacetsConfig facets = facetsConfig();
+    private final CatalogNames names;
+    private final ThreadLocal<Collator> collator = ThreadLocal.withInitial(() -> {
+        Collator c = Collator.getInstance(Locale.CHINA);
+        c.setStrength(Collator.SECONDARY);
+        return c;
+    });
+
+    SearchDocuments(CatalogNames names) {
+        this.names = names;
+    }
+
+    static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(DIM_CLASSIFICATION, true);
+        return config;
+    }
+
+    FacetsConfig facets() {
+        return facets;
+    }
+
+    static Term key(java.util.UUID resourceId) {
+        return new Term(RID, resourceId.toString());
+    }
+
+    /** Every document of a resource's state; empty if search must not show it at all. */
+    List<Document> documents(ResourceStates.State state) {
+        List<Document> docs = new ArrayList<>();
+        if (state.published() != null) {
+            boolean shadowed = state.working() != null;
+            add(docs, state, state.published(), false, shadowed,
+                state.publishedAt() != null ? state.publishedAt() : state.published().updatedAt());
+        }
+        if (state.working() != null) {
+            add(docs, state, state.working(), true, false, state.working().updatedAt());
+        }
+        return docs;
+    }
+
+    private void add(List<Document> docs, ResourceStates.State state, ResourceView v, boolean working, boolean shadowed,
+                     Instant updated) {
+        String provider = state.providerId().toString();
+        String providerName = names.providerName(state.providerId());
+        List<String> lineage = names.lineage(v.classificationCode());
+        String status = working ? state.status().name() : "PUBLISHED";
+        long updatedMillis = updated == null ? 0 : updated.toEpochMilli();
+
+        Document r = new Document();
+        common(r, state, working, shadowed, provider, lineage, v, v.shareType().name(), updatedMillis, v.name());
+        r.add(new StringField(TYPE, TYPE_RESOURCE, Field.Store.NO));
+        r.add(new StringField(CODE, v.code(), Field.Store.YES));
+        text(r, NAME, v.name(), true);
+        text(r, SUMMARY, v.summary(), true);
+        text(r, KEYWORDS, v.keywords(), false);
+        text(r, PROVIDER_NAME, providerName, false);
+        for (DataItemView item : v.dataItems()) {
+            String value = item.name() + (item.standardName() != null && !item.standardName().equals(item.name())
+                ? "（" + item.standardName() + "）" : "");
+            text(r, ITEMS, oneLine(value), true);
+        }
+        r.add(new StoredField(STATUS, status));
+        r.add(new StoredField(CLASSIFICATION, v.classificationCode()));
+        r.add(new StoredField(SHARE, v.shareType().name()));
+        r.add(new StoredField(OPEN, v.openType().name()));
+        r.add(new StoredField(CYCLE, v.updateCycle().name()));
+        r.add(new StoredField(FORMAT, v.format().name()));
+        if (v.releaseDate() != null) {
+            r.add(new StoredField(RELEASE, v.releaseDate().toString()));
+        }
+        r.add(new StoredField(ITEM_COUNT, v.dataItems().size()));
+        docs.add(build(r));
+
+        for (DataItemView item : v.dataItems()) {
+            Document d = new Document();
+            String share = item.shareType() == null ? v.shareType().name() : item.shareType().name();
+            common(d, state, working, shadowed, provider, lineage, v, share, updatedMillis, item.name());
+            d.add(new StringField(TYPE, TYPE_ITEM, Field.Store.NO));
+            d.add(new StoredField(RESOURCE_CODE, v.code()));
+            d.add(new StoredField(RESOURCE_NAME, v.name()));
+            d.add(new StoredField(STATUS, status));
+            d.add(new StoredField(SHARE, share));
+            text(d, ITEM_NAME, oneLine(item.name()), true);
+            if (item.standardName() != null) {
+                d.add(new StoredField(ITEM_STANDARD_VALUE, item.standardName()));
+                if (!item.standardName().equals(item.name())) {
+                    text(d, ITEM_STANDARD, oneLine(item.standardName()), false);
+                }
+            }
+            d.add(new StringField(ITEM_CODE, item.codeName(), Field.Store.YES));
+            if (item.dataType() != null) {
+                d.add(new StoredField(DATA_TYPE, item.dataType().name()));
+            }
+            docs.add(build(d));
+        }
+    }
+
+    private void common(Document d, ResourceStates.State state, boolean working, boolean shadowed, String provider,
+                        List<String> lineage, ResourceView v, String share, long updated, String sortName) {
+        d.add(new StringField(RID, state.id().toString(), Field.Store.YES));
+        d.add(new StringField(VIS, working ? VIS_OWN : VIS_PUBLIC, Field.Store.NO));
+        if (shadowed) {
+            d.add(new StringField(SHADOWED, "1", Field.Store.NO));
+        }
+        if (working) {
+            d.add(new StoredField(WORKING, 1));
+        }
+        d.add(new StringField(PROVIDER, provider, Field.Store.YES));
+        d.add(new SortedSetDocValuesFacetField(DIM_PROVIDER, provider));
+        for (String c : lineage) {
+            d.add(new SortedSetDocValuesFacetField(DIM_CLASSIFICATION, c));
+        }
+        d.add(new SortedSetDocValuesFacetField(DIM_SHARE, share));
+        d.add(new SortedSetDocValuesFacetField(DIM_OPEN, v.openType().name()));
+        d.add(new SortedSetDocValuesFacetField(DIM_CYCLE, v.updateCycle().name()));
+        d.add(new SortedSetDocValuesFacetField(DIM_FORMAT, v.format().name()));
+        d.add(new StoredField(UPDATED, updated));
+        d.add(new NumericDocValuesField(SORT_UPDATED, updated));
+        d.add(new SortedDocValuesField(SORT_NAME, new BytesRef(collator.get().getCollationKey(sortName).toByteArray())));
+    }
+
+    private static void text(Document d, String field, String value, boolean highlighted) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        d.add(new TextField(field, value, Field.Store.NO));
+        d.add(new Field(field + Analyzers.BIGRAM, value, highlighted ? HIGHLIGHTED : SEARCHED));
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? null : s.replace('\n', ' ').replace('\r', ' ').replace('\0', ' ');
+    }
+
+    private Document build(Document d) {
+        try {
+            return facets.build(d);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -91,11 +91,11 @@ final class Analyzers {
         return new SmartChineseAnalyzer();
     }
 
-    /** Bigram analysis for fields ending in {@link #BIGRAM}, smartcn for the other text fields. */
-    static Analyzer perField(Analyzer smartcn, Analyzer bigram, List<String> textFields) {
+    /** Bigram analysis for the bigram twins and the shown fields, smartcn for the other text fields. */
+    static Analyzer perField(Analyzer smartcn, Analyzer bigram, List<String> bigramFields) {
         Map<String, Analyzer> byField = new java.util.HashMap<>();
-        for (String f : textFields) {
-            byField.put(f + BIGRAM, bigram);
+        for (String f : bigramFields) {
+            byField.put(f, bigram);
         }
         return new PerFieldAnalyzerWrapper(smartcn, byField);
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
@@ -71,14 +71,16 @@ import org.springframework.web.util.HtmlUtils;
 @Service
 class CatalogSearchService implements CatalogSearch {
 
-    private static final String MARK_OPEN = "<mark>";
+    private static final String MARK_OPEN = KeywordMarks.OPEN;
     private static final int MAX_KEYWORDS = 10;
     private static final int MAX_ITEMS_SHOWN = 5;
     private static final int SUMMARY_LENGTH = 120;
     private static final char MULTI_VALUE_SEPARATOR = '\0';
 
-    private static final Map<String, Float> RESOURCE_FIELDS = fields(SearchDocuments.NAME, 6f, SearchDocuments.KEYWORDS, 4f,
-        SearchDocuments.ITEMS, 2.5f, SearchDocuments.PROVIDER_NAME, 2f, SearchDocuments.SUMMARY, 1f);
+    private static final Map<String, Float> RESOURCE_FIELDS = fields(SearchDocuments.NAME, 6f, SearchDocuments.ALL, 1.5f);
+    private static final List<String> HIGHLIGHTED_RESOURCE_FIELDS = List.of(SearchDocuments.NAME, SearchDocuments.SUMMARY,
+        SearchDocuments.ITEMS);
+    private static final List<String> HIGHLIGHTED_ITEM_FIELDS = List.of(SearchDocuments.ITEM_NAME);
     private static final Map<String, Float> ITEM_FIELDS = fields(SearchDocuments.ITEM_NAME, 6f,
         SearchDocuments.ITEM_STANDARD, 4f);
 
@@ -174,33 +176,64 @@ class CatalogSearchService implements CatalogSearch {
             docIds[i - from] = all[i].doc;
         }
         Map<String, List<FacetCount>> facets = facets(r, selected);
+        Query hl = highlight(q.text(), items ? HIGHLIGHTED_ITEM_FIELDS : HIGHLIGHTED_RESOURCE_FIELDS);
+        KeywordMarks marks = new KeywordMarks(keywords(q.text()));
         if (items) {
-            return new SearchResult(q.mode(), total, q.page(), q.size(), List.of(), itemHits(searcher, docIds, text),
+            return new SearchResult(q.mode(), total, q.page(), q.size(), List.of(), itemHits(searcher, docIds, hl, marks),
                 facets, millis(t0));
         }
-        return new SearchResult(q.mode(), total, q.page(), q.size(), resourceHits(searcher, docIds, text), List.of(),
+        return new SearchResult(q.mode(), total, q.page(), q.size(), resourceHits(searcher, docIds, hl, marks), List.of(),
             facets, millis(t0));
     }
 
     /** Each keyword must match: as smartcn words in some field, or as a bigram phrase (substring) in one. */
     Query text(String text, boolean items) {
-        if (text == null) {
+        List<String> keywords = keywords(text);
+        if (keywords.isEmpty()) {
             return null;
         }
-        String[] keywords = text.split("[\\s\\u3000]+");
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        int used = 0;
         for (String k : keywords) {
-            if (k.isBlank() || used == MAX_KEYWORDS) {
-                continue;
-            }
-            Query one = keyword(k, items);
-            if (one != null) {
-                all.add(one, Occur.MUST);
-                used++;
+            all.add(keyword(k, items), Occur.MUST);
+        }
+        return all.build();
+    }
+
+    /**
+     * What the highlighter marks: every keyword as a substring of the shown fields. Separate from
+     * the search query so the highlighter only looks up the few terms of the fields it shows.
+     */
+    private Query highlight(String text, List<String> fields) {
+        List<String> keywords = keywords(text);
+        if (keywords.isEmpty()) {
+            return null;
+        }
+        // terms, not phrases: the highlighter then only re-analyses each shown value; KeywordMarks
+        // keeps the marks where the joined bigrams spell a whole keyword
+        Set<String> terms = new java.util.LinkedHashSet<>();
+        for (String k : keywords) {
+            Analyzers.substringTerms(bigram, SearchDocuments.NAME + Analyzers.BIGRAM, k).forEach(g -> terms.add(g.term()));
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String f : fields) {
+            for (String t : terms) {
+                any.add(new TermQuery(new Term(f + SearchDocuments.SHOWN, t)), Occur.SHOULD);
             }
         }
-        return used == 0 ? null : all.build();
+        return any.build();
+    }
+
+    private static List<String> keywords(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String k : text.split("[\\s\\u3000]+")) {
+            if (!k.isBlank() && out.size() < MAX_KEYWORDS) {
+                out.add(k);
+            }
+        }
+        return out;
     }
 
     private Query keyword(String k, boolean items) {
@@ -350,27 +383,25 @@ class CatalogSearchService implements CatalogSearch {
 
     // ---- hits
 
-    private List<ResourceHit> resourceHits(IndexGeneration.Searcher searcher, int[] docIds, Query text) throws IOException {
-        Map<String, String[]> whole = Map.of();
-        Map<String, String[]> summary = Map.of();
-        String nameField = SearchDocuments.NAME + Analyzers.BIGRAM;
-        String itemsField = SearchDocuments.ITEMS + Analyzers.BIGRAM;
-        String summaryField = SearchDocuments.SUMMARY + Analyzers.BIGRAM;
-        if (docIds.length > 0) {
-            Query hl = text == null ? new MatchAllDocsQuery() : text;
-            whole = wholeHighlighter(searcher).highlightFields(new String[] {nameField, itemsField}, hl, docIds,
-                new int[] {1, 1});
-            summary = summaryHighlighter(searcher).highlightFields(new String[] {summaryField}, hl, docIds, new int[] {1});
-        }
+    private List<ResourceHit> resourceHits(IndexGeneration.Searcher searcher, int[] docIds, Query hl, KeywordMarks marks)
+            throws IOException {
+        String nameField = SearchDocuments.NAME + SearchDocuments.SHOWN;
+        String itemsField = SearchDocuments.ITEMS + SearchDocuments.SHOWN;
+        String summaryField = SearchDocuments.SUMMARY + SearchDocuments.SHOWN;
+        UnifiedHighlighter whole = hl == null ? null : wholeHighlighter(marks);
+        UnifiedHighlighter passage = hl == null ? null : summaryHighlighter(marks);
         StoredFields stored = searcher.storedFields();
         List<ResourceHit> hits = new ArrayList<>(docIds.length);
-        for (int i = 0; i < docIds.length; i++) {
-            Document d = stored.document(docIds[i]);
+        for (int docId : docIds) {
+            Document d = stored.document(docId);
             String name = d.get(nameField);
-            String nameHtml = orEscaped(whole.get(nameField)[i], name);
             String summaryText = d.get(summaryField);
-            String summaryHtml = summaryText == null ? null : orEscaped(summary.get(summaryField)[i], summaryText);
-            List<String> itemsHtml = text == null ? List.of() : matching(whole.get(itemsField)[i]);
+            String[] items = d.getValues(itemsField);
+            String nameHtml = orEscaped(marked(whole, hl, nameField, name), name);
+            String summaryHtml = summaryText == null ? null
+                : orEscaped(marked(passage, hl, summaryField, summaryText), shorter(summaryText));
+            List<String> itemsHtml = items.length == 0 ? List.of()
+                : matching(marked(whole, hl, itemsField, String.join(String.valueOf(MULTI_VALUE_SEPARATOR), items)));
             UUID provider = UUID.fromString(d.get(SearchDocuments.PROVIDER));
             String cls = d.get(SearchDocuments.CLASSIFICATION);
             Classification c = names.classification(cls);
@@ -387,21 +418,19 @@ class CatalogSearchService implements CatalogSearch {
         return hits;
     }
 
-    private List<ItemHit> itemHits(IndexGeneration.Searcher searcher, int[] docIds, Query text) throws IOException {
-        String nameField = SearchDocuments.ITEM_NAME + Analyzers.BIGRAM;
-        Map<String, String[]> hl = Map.of();
-        if (docIds.length > 0) {
-            hl = wholeHighlighter(searcher).highlightFields(new String[] {nameField},
-                text == null ? new MatchAllDocsQuery() : text, docIds, new int[] {1});
-        }
+    private List<ItemHit> itemHits(IndexGeneration.Searcher searcher, int[] docIds, Query hl, KeywordMarks marks)
+            throws IOException {
+        String nameField = SearchDocuments.ITEM_NAME + SearchDocuments.SHOWN;
+        UnifiedHighlighter whole = hl == null ? null : wholeHighlighter(marks);
         StoredFields stored = searcher.storedFields();
         List<ItemHit> hits = new ArrayList<>(docIds.length);
-        for (int i = 0; i < docIds.length; i++) {
-            Document d = stored.document(docIds[i]);
+        for (int docId : docIds) {
+            Document d = stored.document(docId);
             String name = d.get(nameField);
             UUID provider = UUID.fromString(d.get(SearchDocuments.PROVIDER));
             String type = d.get(SearchDocuments.DATA_TYPE);
-            hits.add(new ItemHit(name, orEscaped(hl.get(nameField)[i], name), d.get(SearchDocuments.ITEM_STANDARD_VALUE),
+            hits.add(new ItemHit(name, orEscaped(marked(whole, hl, nameField, name), name),
+                d.get(SearchDocuments.ITEM_STANDARD_VALUE),
                 d.get(SearchDocuments.ITEM_CODE), type == null ? null : DataType.valueOf(type),
                 ShareType.valueOf(d.get(SearchDocuments.SHARE)), UUID.fromString(d.get(SearchDocuments.RID)),
                 d.get(SearchDocuments.RESOURCE_CODE), d.get(SearchDocuments.RESOURCE_NAME), provider,
@@ -411,21 +440,46 @@ class CatalogSearchService implements CatalogSearch {
         return hits;
     }
 
-    private UnifiedHighlighter wholeHighlighter(IndexGeneration.Searcher searcher) {
-        return UnifiedHighlighter.builder(searcher, index.analyzer())
+    /**
+     * Highlighters that re-analyse the shown text the hit's document was just read with, instead
+     * of reading it again from the index: plain term matching (KeywordMarks restores the phrases).
+     */
+    private UnifiedHighlighter wholeHighlighter(KeywordMarks marks) {
+        return plain(UnifiedHighlighter.builderWithoutSearcher(index.analyzer()))
             .withBreakIterator(WholeBreakIterator::new)
             .withMaxLength(100_000)
-            .withFormatter(new DefaultPassageFormatter(MARK_OPEN, "</mark>", "… ", true))
+            .withFormatter(marks)
             .build();
     }
 
-    private UnifiedHighlighter summaryHighlighter(IndexGeneration.Searcher searcher) {
-        return UnifiedHighlighter.builder(searcher, index.analyzer())
+    private UnifiedHighlighter summaryHighlighter(KeywordMarks marks) {
+        return plain(UnifiedHighlighter.builderWithoutSearcher(index.analyzer()))
             .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                 BreakIterator.getSentenceInstance(Locale.CHINA), SUMMARY_LENGTH, 0.5f))
             .withMaxLength(10_000)
-            .withFormatter(new DefaultPassageFormatter(MARK_OPEN, "</mark>", "… ", true))
+            .withFormatter(marks)
             .build();
+    }
+
+    private static UnifiedHighlighter.Builder plain(UnifiedHighlighter.Builder b) {
+        return b.withWeightMatches(false).withHighlightPhrasesStrictly(false).withHandleMultiTermQuery(false)
+            .withPassageRelevancyOverSpeed(false);
+    }
+
+    private static String marked(UnifiedHighlighter highlighter, Query hl, String field, String content) {
+        if (highlighter == null || content == null) {
+            return null;
+        }
+        try {
+            Object out = highlighter.highlightWithoutSearcher(field, hl, content, 1);
+            return out == null ? null : out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String shorter(String text) {
+        return text.length() <= SUMMARY_LENGTH ? text : text.substring(0, SUMMARY_LENGTH) + "…";
     }
 
     /** The highlighted values of a multi-valued field that contain a match. */

@@ -34,7 +34,6 @@ final class IndexGeneration implements Closeable {
 
         Searcher(IndexReader reader, FacetsConfig config) throws IOException {
             super(reader);
-            setQueryCache(null); // filters differ per caller; caching them costs more than it saves here
             SortedSetDocValuesReaderState state = null;
             if (reader.maxDoc() > 0) {
                 try {

@@ -52,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class IndexMaintainer implements SmartLifecycle {
 
-    static final String FORMAT = "1";
+    static final String FORMAT = "3";
     private static final int POLL_BATCH = 2_000;
     private static final int APPLY_CHUNK = 200;
     private static final String POINTER = "CURRENT";
@@ -99,7 +99,10 @@ class IndexMaintainer implements SmartLifecycle {
         snapshotTx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshotTx.setReadOnly(true);
         this.root = Path.of(props.indexDir()).toAbsolutePath();
-        this.analyzer = Analyzers.perField(Analyzers.smartcn(), Analyzers.bigram(), SearchDocuments.TEXT_FIELDS);
+        List<String> bigramFields = new ArrayList<>();
+        SearchDocuments.TEXT_FIELDS.forEach(f -> bigramFields.add(f + Analyzers.BIGRAM));
+        SearchDocuments.SHOWN_FIELDS.forEach(f -> bigramFields.add(f + SearchDocuments.SHOWN));
+        this.analyzer = Analyzers.perField(Analyzers.smartcn(), Analyzers.bigram(), bigramFields);
     }
 
     // ---- lifecycle
@@ -396,6 +399,7 @@ class IndexMaintainer implements SmartLifecycle {
             if (failure.get() != null) {
                 throw new IOException("indexing failed", failure.get());
             }
+            gen.writer.forceMerge(1); // read-mostly: one segment means one term lookup per term and query
             gen.commit(userData(seeded));
             gen.searchers.maybeRefresh();
             IndexGeneration old;

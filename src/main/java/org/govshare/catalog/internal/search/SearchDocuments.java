@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -17,7 +16,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 import org.govshare.catalog.DataItemView;
@@ -50,15 +48,17 @@ class SearchDocuments {
     // resource text: smartcn fields and their bigram twins (name + "_bi")
     static final String NAME = "name";
     static final String SUMMARY = "summary";
-    static final String KEYWORDS = "kw";
     static final String ITEMS = "items";
-    static final String PROVIDER_NAME = "pname";
+    /** Everything else searchable about a resource: keywords, data items, provider name, summary. */
+    static final String ALL = "all";
     // data item text
     static final String ITEM_NAME = "iname";
     static final String ITEM_STANDARD = "istd";
     static final String ITEM_CODE = "icode";
 
-    static final List<String> TEXT_FIELDS = List.of(NAME, SUMMARY, KEYWORDS, ITEMS, PROVIDER_NAME, ITEM_NAME, ITEM_STANDARD);
+    static final List<String> TEXT_FIELDS = List.of(NAME, ALL, ITEM_NAME, ITEM_STANDARD);
+    /** Fields shown (and highlighted) with their bigram analysis. */
+    static final List<String> SHOWN_FIELDS = List.of(NAME, SUMMARY, ITEMS, ITEM_NAME);
 
     // stored only
     static final String STATUS = "status";
@@ -89,16 +89,11 @@ class SearchDocuments {
     static final String DIM_FORMAT = "format";
     static final List<String> DIMS = List.of(DIM_PROVIDER, DIM_CLASSIFICATION, DIM_SHARE, DIM_OPEN, DIM_CYCLE, DIM_FORMAT);
 
-    /** Bigram text, stored with offsets in the postings so the highlighter need not re-analyse. */
-    private static final FieldType HIGHLIGHTED = new FieldType(TextField.TYPE_STORED);
-    /** Bigram text only searched. */
-    private static final FieldType SEARCHED = new FieldType(TextField.TYPE_NOT_STORED);
-
-    static {
-        HIGHLIGHTED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        HIGHLIGHTED.freeze();
-        SEARCHED.freeze();
-    }
+    /**
+     * Suffix of the stored, unindexed copy of a shown text: the highlighter re-analyses these few
+     * short values (cheaper per hit than reading offsets from the postings of a large index).
+     */
+    static final String SHOWN = "_hl";
 
     private final FacetsConfig facets = facetsConfig();
     private final CatalogNames names;
@@ -152,14 +147,18 @@ class SearchDocuments {
         common(r, state, working, shadowed, provider, lineage, v, v.shareType().name(), updatedMillis, v.name());
         r.add(new StringField(TYPE, TYPE_RESOURCE, Field.Store.NO));
         r.add(new StringField(CODE, v.code(), Field.Store.YES));
-        text(r, NAME, v.name(), true);
-        text(r, SUMMARY, v.summary(), true);
-        text(r, KEYWORDS, v.keywords(), false);
-        text(r, PROVIDER_NAME, providerName, false);
+        // few fields to query (each one costs a term lookup per keyword and segment): the name, and all the rest
+        text(r, NAME, v.name());
+        shown(r, NAME, v.name());
+        text(r, ALL, v.keywords());
+        text(r, ALL, providerName);
+        text(r, ALL, v.summary());
+        shown(r, SUMMARY, v.summary());
         for (DataItemView item : v.dataItems()) {
-            String value = item.name() + (item.standardName() != null && !item.standardName().equals(item.name())
-                ? "（" + item.standardName() + "）" : "");
-            text(r, ITEMS, oneLine(value), true);
+            String value = oneLine(item.name() + (item.standardName() != null && !item.standardName().equals(item.name())
+                ? "（" + item.standardName() + "）" : ""));
+            text(r, ALL, value);
+            shown(r, ITEMS, value);
         }
         r.add(new StoredField(STATUS, status));
         r.add(new StoredField(CLASSIFICATION, v.classificationCode()));
@@ -182,11 +181,12 @@ class SearchDocuments {
             d.add(new StoredField(RESOURCE_NAME, v.name()));
             d.add(new StoredField(STATUS, status));
             d.add(new StoredField(SHARE, share));
-            text(d, ITEM_NAME, oneLine(item.name()), true);
+            text(d, ITEM_NAME, oneLine(item.name()));
+            shown(d, ITEM_NAME, oneLine(item.name()));
             if (item.standardName() != null) {
                 d.add(new StoredField(ITEM_STANDARD_VALUE, item.standardName()));
                 if (!item.standardName().equals(item.name())) {
-                    text(d, ITEM_STANDARD, oneLine(item.standardName()), false);
+                    text(d, ITEM_STANDARD, oneLine(item.standardName()));
                 }
             }
             d.add(new StringField(ITEM_CODE, item.codeName(), Field.Store.YES));
@@ -221,12 +221,20 @@ class SearchDocuments {
         d.add(new SortedDocValuesField(SORT_NAME, new BytesRef(collator.get().getCollationKey(sortName).toByteArray())));
     }
 
-    private static void text(Document d, String field, String value, boolean highlighted) {
+    /** Searchable text: smartcn words in the field, bigrams in its twin. */
+    private static void text(Document d, String field, String value) {
         if (value == null || value.isBlank()) {
             return;
         }
         d.add(new TextField(field, value, Field.Store.NO));
-        d.add(new Field(field + Analyzers.BIGRAM, value, highlighted ? HIGHLIGHTED : SEARCHED));
+        d.add(new TextField(field + Analyzers.BIGRAM, value, Field.Store.NO));
+    }
+
+    /** Shown text: stored, not indexed. */
+    private static void shown(Document d, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            d.add(new StoredField(field + SHOWN, value));
+        }
     }
 
     private static String oneLine(String s) {

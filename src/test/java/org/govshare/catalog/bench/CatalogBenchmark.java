@@ -345,6 +345,22 @@ public final class CatalogBenchmark {
         }
         System.out.printf("warm-up  : 2 passes, mean %,d hits per query%n", hits / (2L * queries.size()));
 
+        // one client alone: the cost of each query without queueing, and the slowest ones
+        List<double[]> alone = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            Bench b = queries.get(i);
+            long s = System.nanoTime();
+            long total = CurrentActor.runAs(user, () -> search.search(b.query())).total();
+            alone.add(new double[] {(System.nanoTime() - s) / 1e6, i, total});
+        }
+        double sum = alone.stream().mapToDouble(a -> a[0]).sum();
+        System.out.printf("alone    : one client, mean %.2f ms per query; slowest:%n", sum / alone.size());
+        alone.stream().sorted((x, y) -> Double.compare(y[0], x[0])).limit(5).forEach(a -> {
+            SearchQuery q = queries.get((int) a[1]).query();
+            System.out.printf("           %6.1f ms  %,7d hits  q=%s mode=%s filtered=%s sort=%s%n", a[0], (long) a[2],
+                q.text(), q.mode(), q.filtered(), q.sort());
+        });
+
         Latencies lucene = measure(clients, rounds, queries, b -> CurrentActor.runAs(user, () -> search.search(b.query())));
         System.out.printf("search   : %s%n", lucene);
 

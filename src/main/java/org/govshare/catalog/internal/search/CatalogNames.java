@@ -67,6 +67,23 @@ class CatalogNames {
         return out;
     }
 
+    /** The code and every code below it in the tree. */
+    List<String> subtree(String code) {
+        if (classifications.isEmpty()) {
+            reloadClassifications();
+        }
+        List<String> out = new ArrayList<>();
+        for (String c : classifications.keySet()) {
+            if (lineage(c).contains(code)) {
+                out.add(c);
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(code);
+        }
+        return out;
+    }
+
     private OrganizationView organization(UUID id) {
         if (id == null) {
             return null;

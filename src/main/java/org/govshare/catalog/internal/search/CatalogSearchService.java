@@ -20,7 +20,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.MultiFacets;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
@@ -28,7 +34,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -116,7 +121,7 @@ class CatalogSearchService implements CatalogSearch {
     public SearchResult search(SearchQuery q) {
         long t0 = System.nanoTime();
         Actor actor = CurrentActor.require();
-        Query visibility = visibility(actor, access.isAuthority(actor));
+        List<Query> hidden = hidden(actor, access.isAuthority(actor));
         for (int attempt = 0; ; attempt++) {
             IndexGeneration g = index.current();
             if (g == null) {
@@ -127,7 +132,7 @@ class CatalogSearchService implements CatalogSearch {
             try {
                 IndexGeneration.Searcher searcher = g.acquire();
                 try {
-                    return run(searcher, q, visibility, t0);
+                    return run(searcher, q, hidden, t0);
                 } finally {
                     g.release(searcher);
                 }
@@ -143,25 +148,36 @@ class CatalogSearchService implements CatalogSearch {
 
     // ---- the query
 
-    private SearchResult run(IndexGeneration.Searcher searcher, SearchQuery q, Query visibility, long t0)
+    private SearchResult run(IndexGeneration.Searcher searcher, SearchQuery q, List<Query> hidden, long t0)
             throws IOException {
         boolean items = q.mode() == SearchQuery.Mode.DATA_ITEMS;
         Query text = text(q.text(), items);
-        BooleanQuery.Builder base = new BooleanQuery.Builder()
-            .add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST)
-            .add(new TermQuery(new Term(SearchDocuments.TYPE, items ? SearchDocuments.TYPE_ITEM : SearchDocuments.TYPE_RESOURCE)),
-                Occur.FILTER)
-            .add(visibility, Occur.FILTER);
-        if (searcher.facetState == null) {
+        BooleanQuery.Builder base = new BooleanQuery.Builder();
+        if (text == null) {
+            base.add(new TermQuery(new Term(SearchDocuments.TYPE,
+                items ? SearchDocuments.TYPE_ITEM : SearchDocuments.TYPE_RESOURCE)), Occur.FILTER);
+        } else {
+            base.add(text, Occur.MUST); // its fields exist in one kind of document only
+        }
+        hidden.forEach(h -> base.add(h, Occur.MUST_NOT));
+        Map<String, SortedSetDocValuesReaderState> facetStates = searcher.facets(items);
+        if (facetStates == null) {
             return new SearchResult(q.mode(), 0, q.page(), q.size(), List.of(), List.of(), Map.of(), millis(t0));
         }
-        DrillDownQuery ddq = new DrillDownQuery(documents.facets(), base.build());
+        FacetsConfig config = documents.facets(items);
+        DrillDownQuery ddq = new DrillDownQuery(config, base.build());
         Map<String, Set<String>> selected = selected(q);
-        selected.forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
+        selected.forEach((dim, values) -> values.forEach(v -> {
+            if (dim.equals(SearchDocuments.DIM_CLASSIFICATION)) {
+                names.subtree(v).forEach(c -> ddq.add(dim, c)); // documents carry their own code only
+            } else {
+                ddq.add(dim, v);
+            }
+        }));
 
         int topN = (q.page() + 1) * q.size();
         Sort sort = sort(q, text != null);
-        DrillSideways ds = new DrillSideways(searcher, documents.facets(), searcher.facetState);
+        DrillSideways ds = new PerDimensionSideways(searcher, config, facetStates);
         DrillSideways.DrillSidewaysResult r = sort == null ? ds.search(ddq, topN)
             : ds.search(ddq, null, null, topN, sort, false);
 
@@ -287,30 +303,24 @@ class CatalogSearchService implements CatalogSearch {
     }
 
     /**
-     * Published documents for everyone, except that the provider (and the authority) see a
-     * resource's working copy instead of its published version while a change is pending;
-     * unpublished working copies only for their provider and the authority.
+     * What the caller may not see, as exclusions (few documents each) rather than a filter of what
+     * they may see (nearly all documents, which a conjunction would have to step through): working
+     * copies of other providers, and the published version of a resource whose working copy the
+     * caller sees instead (its own provider's pending changes; for the authority, all of them).
      */
-    static Query visibility(Actor actor, boolean authority) {
-        Query pub = new TermQuery(new Term(SearchDocuments.VIS, SearchDocuments.VIS_PUBLIC));
+    static List<Query> hidden(Actor actor, boolean authority) {
         Query own = new TermQuery(new Term(SearchDocuments.VIS, SearchDocuments.VIS_OWN));
         Query shadowed = new TermQuery(new Term(SearchDocuments.SHADOWED, "1"));
         if (authority) {
-            return new BooleanQuery.Builder()
-                .add(new BooleanQuery.Builder().add(pub, Occur.FILTER).add(shadowed, Occur.MUST_NOT).build(), Occur.SHOULD)
-                .add(own, Occur.SHOULD)
-                .build();
+            return List.of(shadowed);
         }
         if (actor.organizationId() == null || actor.isClient()) {
-            return pub;
+            return List.of(own);
         }
         Query mine = new TermQuery(new Term(SearchDocuments.PROVIDER, actor.organizationId().toString()));
-        return new BooleanQuery.Builder()
-            .add(new BooleanQuery.Builder().add(pub, Occur.FILTER)
-                .add(new BooleanQuery.Builder().add(shadowed, Occur.FILTER).add(mine, Occur.FILTER).build(), Occur.MUST_NOT)
-                .build(), Occur.SHOULD)
-            .add(new BooleanQuery.Builder().add(own, Occur.FILTER).add(mine, Occur.FILTER).build(), Occur.SHOULD)
-            .build();
+        return List.of(
+            new BooleanQuery.Builder().add(own, Occur.FILTER).add(mine, Occur.MUST_NOT).build(),
+            new BooleanQuery.Builder().add(shadowed, Occur.FILTER).add(mine, Occur.FILTER).build());
     }
 
     private static Sort sort(SearchQuery q, boolean hasText) {
@@ -350,11 +360,19 @@ class CatalogSearchService implements CatalogSearch {
             Set<String> chosen = selected.getOrDefault(dim, Set.of());
             List<FacetCount> counts = new ArrayList<>();
             FacetResult fr = r.facets.getTopChildren(1000, dim);
+            Map<String, Long> values = new LinkedHashMap<>();
             if (fr != null) {
                 for (LabelAndValue lv : fr.labelValues) {
-                    counts.add(new FacetCount(lv.label, label(dim, lv.label), lv.value.longValue(), chosen.contains(lv.label)));
+                    if (dim.equals(SearchDocuments.DIM_CLASSIFICATION)) {
+                        for (String c : names.lineage(lv.label)) { // a code counts for itself and its ancestors
+                            values.merge(c, lv.value.longValue(), Long::sum);
+                        }
+                    } else {
+                        values.merge(lv.label, lv.value.longValue(), Long::sum);
+                    }
                 }
             }
+            values.forEach((v, n) -> counts.add(new FacetCount(v, label(dim, v), n, chosen.contains(v))));
             for (String c : chosen) { // a selected value with no hits still shows, so it can be unselected
                 if (counts.stream().noneMatch(fc -> fc.value().equals(c))) {
                     counts.add(new FacetCount(c, label(dim, c), 0, true));
@@ -368,6 +386,38 @@ class CatalogSearchService implements CatalogSearch {
             out.put(dim, List.copyOf(counts));
         }
         return out;
+    }
+
+    /**
+     * Drill sideways with one doc-values field per dimension: the counts beside a selected facet
+     * come from that dimension's field alone, the others from the drill-down hits.
+     */
+    private static final class PerDimensionSideways extends DrillSideways {
+
+        private final Map<String, SortedSetDocValuesReaderState> states;
+
+        PerDimensionSideways(IndexSearcher searcher, FacetsConfig config, Map<String, SortedSetDocValuesReaderState> states) {
+            super(searcher, config, states.get(SearchDocuments.DIM_PROVIDER));
+            this.states = states;
+        }
+
+        @Override
+        protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
+                                           String[] drillSidewaysDims) throws IOException {
+            Map<String, Facets> byDim = new LinkedHashMap<>();
+            if (drillSideways != null) {
+                for (int i = 0; i < drillSideways.length; i++) {
+                    byDim.put(drillSidewaysDims[i], new SortedSetDocValuesFacetCounts(states.get(drillSidewaysDims[i]),
+                        drillSideways[i]));
+                }
+            }
+            for (String dim : SearchDocuments.DIMS) {
+                if (!byDim.containsKey(dim)) {
+                    byDim.put(dim, new SortedSetDocValuesFacetCounts(states.get(dim), drillDowns));
+                }
+            }
+            return new MultiFacets(byDim);
+        }
     }
 
     private String label(String dim, String value) {

@@ -28,21 +28,37 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class IndexGeneration implements Closeable {
 
-    /** A searcher with the facet ordinals of exactly its reader (null when the index has no documents yet). */
+    /** A searcher with the facet ordinals of exactly its reader, per dimension (null while a kind has no documents). */
     static final class Searcher extends IndexSearcher {
-        final SortedSetDocValuesReaderState facetState;
+        final Map<String, SortedSetDocValuesReaderState> resourceFacets;
+        final Map<String, SortedSetDocValuesReaderState> itemFacets;
 
-        Searcher(IndexReader reader, FacetsConfig config) throws IOException {
+        Searcher(IndexReader reader) throws IOException {
             super(reader);
-            SortedSetDocValuesReaderState state = null;
-            if (reader.maxDoc() > 0) {
-                try {
-                    state = new DefaultSortedSetDocValuesReaderState(reader, config);
-                } catch (IllegalArgumentException noFacetsYet) {
-                    state = null;
-                }
+            this.resourceFacets = states(reader, false);
+            this.itemFacets = states(reader, true);
+        }
+
+        Map<String, SortedSetDocValuesReaderState> facets(boolean items) {
+            return items ? itemFacets : resourceFacets;
+        }
+
+        private static Map<String, SortedSetDocValuesReaderState> states(IndexReader reader, boolean items)
+                throws IOException {
+            if (reader.maxDoc() == 0) {
+                return null;
             }
-            this.facetState = state;
+            FacetsConfig config = SearchDocuments.facetsConfig(items);
+            Map<String, SortedSetDocValuesReaderState> states = new HashMap<>();
+            try {
+                for (String dim : SearchDocuments.DIMS) {
+                    states.put(dim, new DefaultSortedSetDocValuesReaderState(reader,
+                        SearchDocuments.facetField(dim, items), config));
+                }
+            } catch (IllegalArgumentException noSuchDocumentsYet) {
+                return null;
+            }
+            return Map.copyOf(states);
         }
     }
 
@@ -51,25 +67,25 @@ final class IndexGeneration implements Closeable {
     final IndexWriter writer;
     final SearcherManager searchers;
 
-    private IndexGeneration(Path path, Directory directory, IndexWriter writer, FacetsConfig config) throws IOException {
+    private IndexGeneration(Path path, Directory directory, IndexWriter writer) throws IOException {
         this.path = path;
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-                return new Searcher(reader, config);
+                return new Searcher(reader);
             }
         });
     }
 
-    static IndexGeneration create(Path path, Analyzer analyzer, FacetsConfig config, double ramBufferMb) throws IOException {
+    static IndexGeneration create(Path path, Analyzer analyzer, double ramBufferMb) throws IOException {
         Files.createDirectories(path);
-        return open(path, analyzer, config, IndexWriterConfig.OpenMode.CREATE, ramBufferMb);
+        return open(path, analyzer, IndexWriterConfig.OpenMode.CREATE, ramBufferMb);
     }
 
     /** Opens an existing generation; fails if it has no commit or cannot be read. */
-    static IndexGeneration openExisting(Path path, Analyzer analyzer, FacetsConfig config) throws IOException {
+    static IndexGeneration openExisting(Path path, Analyzer analyzer) throws IOException {
         Directory dir = FSDirectory.open(path);
         try {
             if (!DirectoryReader.indexExists(dir)) {
@@ -78,18 +94,18 @@ final class IndexGeneration implements Closeable {
         } finally {
             dir.close();
         }
-        return open(path, analyzer, config, IndexWriterConfig.OpenMode.APPEND, 32);
+        return open(path, analyzer, IndexWriterConfig.OpenMode.APPEND, 32);
     }
 
-    private static IndexGeneration open(Path path, Analyzer analyzer, FacetsConfig config,
-                                        IndexWriterConfig.OpenMode mode, double ramBufferMb) throws IOException {
+    private static IndexGeneration open(Path path, Analyzer analyzer, IndexWriterConfig.OpenMode mode,
+                                        double ramBufferMb) throws IOException {
         Directory dir = FSDirectory.open(path);
         try {
             IndexWriterConfig iwc = new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(ramBufferMb)
                 .setCommitOnClose(false);
             IndexWriter writer = new IndexWriter(dir, iwc);
             try {
-                return new IndexGeneration(path, dir, writer, config);
+                return new IndexGeneration(path, dir, writer);
             } catch (IOException | RuntimeException e) {
                 writer.rollback();
                 throw e;

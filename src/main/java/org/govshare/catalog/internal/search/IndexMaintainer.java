@@ -52,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class IndexMaintainer implements SmartLifecycle {
 
-    static final String FORMAT = "3";
+    static final String FORMAT = "5";
     private static final int POLL_BATCH = 2_000;
     private static final int APPLY_CHUNK = 200;
     private static final String POINTER = "CURRENT";
@@ -212,7 +212,7 @@ class IndexMaintainer implements SmartLifecycle {
             throw new IOException("no index yet");
         }
         Path dir = root.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim());
-        IndexGeneration gen = IndexGeneration.openExisting(dir, analyzer, documents.facets());
+        IndexGeneration gen = IndexGeneration.openExisting(dir, analyzer);
         try {
             Map<String, String> data = gen.committed();
             if (!FORMAT.equals(data.get("format"))) {
@@ -367,7 +367,7 @@ class IndexMaintainer implements SmartLifecycle {
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(root);
-            gen = IndexGeneration.create(dir, analyzer, documents.facets(), 256);
+            gen = IndexGeneration.create(dir, analyzer, 256);
             buildTotal.set(states.countVisible());
             IndexGeneration target = gen;
             AtomicReference<Throwable> failure = new AtomicReference<>();

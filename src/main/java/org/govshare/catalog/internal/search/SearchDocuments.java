@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -95,7 +96,19 @@ class SearchDocuments {
      */
     static final String SHOWN = "_hl";
 
-    private final FacetsConfig facets = facetsConfig();
+    /**
+     * The catch-all text needs no length normalisation (a resource with more data items is not a
+     * worse match), and without norms a broad keyword's thousands of hits are scored faster.
+     */
+    private static final FieldType WITHOUT_NORMS = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        WITHOUT_NORMS.setOmitNorms(true);
+        WITHOUT_NORMS.freeze();
+    }
+
+    private final FacetsConfig resourceFacets = facetsConfig(false);
+    private final FacetsConfig itemFacets = facetsConfig(true);
     private final CatalogNames names;
     private final ThreadLocal<Collator> collator = ThreadLocal.withInitial(() -> {
         Collator c = Collator.getInstance(Locale.CHINA);
@@ -107,14 +120,30 @@ class SearchDocuments {
         this.names = names;
     }
 
-    static FacetsConfig facetsConfig() {
+    /**
+     * Each dimension in its own doc-values field, so the counts beside a selected facet (drill
+     * sideways) read one field, not all six; a classification is indexed as its own code only and
+     * its ancestors' counts are summed from their descendants' at query time.
+     */
+    static FacetsConfig facetsConfig(boolean items) {
         FacetsConfig config = new FacetsConfig();
-        config.setMultiValued(DIM_CLASSIFICATION, true);
+        for (String dim : DIMS) {
+            config.setIndexFieldName(dim, facetField(dim, items));
+        }
         return config;
     }
 
-    FacetsConfig facets() {
-        return facets;
+    /**
+     * Resource and data item documents count in separate fields: a resource search then steps
+     * through postings of resources only when it checks a selected facet, not of 15 times as
+     * many data items.
+     */
+    static String facetField(String dim, boolean items) {
+        return (items ? "$i_" : "$r_") + dim;
+    }
+
+    FacetsConfig facets(boolean items) {
+        return items ? itemFacets : resourceFacets;
     }
 
     static Term key(java.util.UUID resourceId) {
@@ -139,12 +168,11 @@ class SearchDocuments {
                      Instant updated) {
         String provider = state.providerId().toString();
         String providerName = names.providerName(state.providerId());
-        List<String> lineage = names.lineage(v.classificationCode());
         String status = working ? state.status().name() : "PUBLISHED";
         long updatedMillis = updated == null ? 0 : updated.toEpochMilli();
 
         Document r = new Document();
-        common(r, state, working, shadowed, provider, lineage, v, v.shareType().name(), updatedMillis, v.name());
+        common(r, state, working, shadowed, provider, v, v.shareType().name(), updatedMillis, v.name());
         r.add(new StringField(TYPE, TYPE_RESOURCE, Field.Store.NO));
         r.add(new StringField(CODE, v.code(), Field.Store.YES));
         // few fields to query (each one costs a term lookup per keyword and segment): the name, and all the rest
@@ -170,12 +198,12 @@ class SearchDocuments {
             r.add(new StoredField(RELEASE, v.releaseDate().toString()));
         }
         r.add(new StoredField(ITEM_COUNT, v.dataItems().size()));
-        docs.add(build(r));
+        docs.add(build(r, resourceFacets));
 
         for (DataItemView item : v.dataItems()) {
             Document d = new Document();
             String share = item.shareType() == null ? v.shareType().name() : item.shareType().name();
-            common(d, state, working, shadowed, provider, lineage, v, share, updatedMillis, item.name());
+            common(d, state, working, shadowed, provider, v, share, updatedMillis, item.name());
             d.add(new StringField(TYPE, TYPE_ITEM, Field.Store.NO));
             d.add(new StoredField(RESOURCE_CODE, v.code()));
             d.add(new StoredField(RESOURCE_NAME, v.name()));
@@ -193,12 +221,12 @@ class SearchDocuments {
             if (item.dataType() != null) {
                 d.add(new StoredField(DATA_TYPE, item.dataType().name()));
             }
-            docs.add(build(d));
+            docs.add(build(d, itemFacets));
         }
     }
 
     private void common(Document d, ResourceStates.State state, boolean working, boolean shadowed, String provider,
-                        List<String> lineage, ResourceView v, String share, long updated, String sortName) {
+                        ResourceView v, String share, long updated, String sortName) {
         d.add(new StringField(RID, state.id().toString(), Field.Store.YES));
         d.add(new StringField(VIS, working ? VIS_OWN : VIS_PUBLIC, Field.Store.NO));
         if (shadowed) {
@@ -209,9 +237,7 @@ class SearchDocuments {
         }
         d.add(new StringField(PROVIDER, provider, Field.Store.YES));
         d.add(new SortedSetDocValuesFacetField(DIM_PROVIDER, provider));
-        for (String c : lineage) {
-            d.add(new SortedSetDocValuesFacetField(DIM_CLASSIFICATION, c));
-        }
+        d.add(new SortedSetDocValuesFacetField(DIM_CLASSIFICATION, v.classificationCode()));
         d.add(new SortedSetDocValuesFacetField(DIM_SHARE, share));
         d.add(new SortedSetDocValuesFacetField(DIM_OPEN, v.openType().name()));
         d.add(new SortedSetDocValuesFacetField(DIM_CYCLE, v.updateCycle().name()));
@@ -226,8 +252,9 @@ class SearchDocuments {
         if (value == null || value.isBlank()) {
             return;
         }
-        d.add(new TextField(field, value, Field.Store.NO));
-        d.add(new TextField(field + Analyzers.BIGRAM, value, Field.Store.NO));
+        FieldType type = field.equals(ALL) ? WITHOUT_NORMS : TextField.TYPE_NOT_STORED;
+        d.add(new Field(field, value, type));
+        d.add(new Field(field + Analyzers.BIGRAM, value, type));
     }
 
     /** Shown text: stored, not indexed. */
@@ -241,7 +268,7 @@ class SearchDocuments {
         return s == null ? null : s.replace('\n', ' ').replace('\r', ' ').replace('\0', ' ');
     }
 
-    private Document build(Document d) {
+    private static Document build(Document d, FacetsConfig facets) {
         try {
             return facets.build(d);
         } catch (IOException e) {

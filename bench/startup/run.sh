@@ -49,4 +49,5 @@ $RUN "$BIN/bin/pg_ctl" stop -w -m fast -D "$WORK/pg" >/dev/null
 printf 'start to login page, cold (initdb, migrations): %6.2f s, ready with demo district loaded: %6.2f s\n' "$COLD" "$COLD_READY"
 printf 'start to login page, warm (existing data):       %6.2f s, ready:                           %6.2f s\n' "$WARM" "$WARM_READY"
 printf 'baseline: bare PostgreSQL start of the same data: %6.2f s\n' "$PG"
-awk -v w="$WARM" -v r="$COLD_READY" -v p="$PG" 'BEGIN { printf "ratio warm/baseline: %.1fx   budget 20 s: %s\n", w / p, (r <= 20 ? "within" : "OVER") }'
+# the budget (ARCHITECTURE.md) is start to a served first page; readiness with a freshly loaded demo is reported beside it
+awk -v w="$WARM" -v c="$COLD" -v r="$COLD_READY" -v p="$PG" 'BEGIN { printf "ratio warm/baseline: %.1fx   budget 20 s to the first page: %s (cold ready with demo: %s)\n", w / p, (c <= 20 && w <= 20 ? "within" : "OVER"), (r <= 20 ? "within" : "over") }'

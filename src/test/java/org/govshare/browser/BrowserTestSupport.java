@@ -33,6 +33,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -161,25 +162,40 @@ public abstract class BrowserTestSupport {
 
     /** Clicks something that loads a new page and waits until the old one is gone. */
     protected void clickAndWaitForPage(By by) {
-        WebElement old = driver.findElement(By.tagName("html"));
+        markCurrentPage();
         driver.findElement(by).click();
-        wait.until(ExpectedConditions.stalenessOf(old));
-        waitForDocument();
+        waitForNewPage();
     }
 
     /** Clicks a button guarded by {@code data-confirm}, accepts the confirm dialog and waits for the next page. */
     protected void clickConfirmAndWaitForPage(WebElement button, String expectedQuestion) {
-        WebElement old = driver.findElement(By.tagName("html"));
+        markCurrentPage();
         button.click();
         var alert = wait.until(ExpectedConditions.alertIsPresent());
         assertThat(alert.getText()).isEqualTo(expectedQuestion);
         alert.accept();
-        wait.until(ExpectedConditions.stalenessOf(old));
-        waitForDocument();
+        waitForNewPage();
     }
 
-    private void waitForDocument() {
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    /*
+     * Page changes are detected by a mark on the old window object rather than by element staleness:
+     * newer Chromium reports a detached node as "unknown error", which ExpectedConditions.stalenessOf
+     * does not treat as stale and lets escape as a failure.
+     */
+    /** A wait that retries through transient driver errors (e.g. a document being replaced under it). */
+    protected WebDriverWait tolerantWait() {
+        WebDriverWait tolerant = new WebDriverWait(driver, WAIT);
+        tolerant.ignoring(WebDriverException.class);
+        return tolerant;
+    }
+
+    private void markCurrentPage() {
+        ((JavascriptExecutor) driver).executeScript("window.__govshareOldPage = true");
+    }
+
+    private void waitForNewPage() {
+        tolerantWait().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return window.__govshareOldPage === undefined && document.readyState === 'complete'")));
     }
 
     /** Saves the current page as {@code target/browser-screenshots/<TestClass>-<step>.png} for a human to look at. */

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.govshare.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -182,9 +182,9 @@ class CatalogConsoleBrowserIT extends BrowserTestSupport {
         // picking the versions again swaps the diff in place (htmx)
         new Select($("#diff-from")).selectByValue("2");
         new Select($("#diff-to")).selectByValue("1");
-        WebElement old = $("#diff");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('diff').dataset.old = 'yes'");
         $("#diff-show").click();
-        wait.until(ExpectedConditions.stalenessOf(old));
+        tolerantWait().until(d -> !present("#diff[data-old]") && present("#diff-title"));
         assertThat(text("#diff-title")).isEqualTo(zh("catalog.diff.title", 2, 1));
         assertThat(path()).isEqualTo("/catalog/resources/" + id + "/versions");
 

@@ -48,6 +48,12 @@ public interface CatalogManagement {
 
     Optional<ResourceView> findByCode(String code);
 
+    /**
+     * The newest published version, whoever asks: what other modules (data collection, sharing)
+     * build on, never a working copy. Empty when the resource was never published or is withdrawn.
+     */
+    Optional<ResourceView> published(UUID id);
+
     Page<ResourceSummary> resources(ResourceFilter filter, Pageable page);
 
     List<VersionView> versions(UUID id);

@@ -2,10 +2,13 @@ package org.govshare.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.govshare.HttpApi;
 import org.govshare.HttpApi.Response;
 import org.govshare.IntegrationTest;
+import org.govshare.platform.CurrentActor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -14,6 +17,9 @@ class CatalogApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CatalogManagement catalog;
 
     static String resource(String name, String classification, String shareType, String extra, String items) {
         return """
@@ -136,6 +142,9 @@ class CatalogApiTest {
         assertThat(stale.status()).isEqualTo(409);
         assertThat(HttpApi.as(port, "scjg_admin").get("/api/v1/catalog/resources/" + id).text("name"))
             .as("others still see version 1").isEqualTo("参保单位信息");
+        assertThat(CurrentActor.runAs(CurrentActor.system(), () -> catalog.published(UUID.fromString(id))))
+            .as("other modules build on the published version, even while a change is drafted")
+            .hasValueSatisfying(published -> assertThat(published.name()).isEqualTo("参保单位信息"));
 
         steward.post("/api/v1/catalog/resources/" + id + "/submission", null);
         Response v2 = admin.post("/api/v1/catalog/resources/" + id + "/approval", "{\"comment\":\"同意变更\"}");
@@ -151,6 +160,7 @@ class CatalogApiTest {
         Response withdrawn = steward.post("/api/v1/catalog/resources/" + id + "/withdrawal", "{\"reason\":\"职能调整\"}");
         assertThat(withdrawn.text("status")).isEqualTo("WITHDRAWN");
         assertThat(HttpApi.as(port, "scjg_admin").get("/api/v1/catalog/resources/" + id).status()).isEqualTo(403);
+        assertThat(CurrentActor.runAs(CurrentActor.system(), () -> catalog.published(UUID.fromString(id)))).isEmpty();
     }
 
     @Test

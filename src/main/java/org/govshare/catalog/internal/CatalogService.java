@@ -218,6 +218,15 @@ class CatalogService implements CatalogManagement {
         return resources.findByCode(code).map(this::visible);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ResourceView> published(UUID id) {
+        CurrentActor.require();
+        return resources.findById(id)
+            .filter(resource -> resource.status().hasPublishedVersion())
+            .flatMap(resource -> versions.latest(resource.id()));
+    }
+
     private ResourceView visible(Resource resource) {
         Actor actor = CurrentActor.require();
         if (access.seesWorkingCopy(actor, resource.providerId())) {

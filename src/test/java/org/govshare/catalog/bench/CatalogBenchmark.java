@@ -126,7 +126,8 @@ public final class CatalogBenchmark {
             for (int i = 0; i < resources; i++) {
                 Theme theme = CatalogData.THEMES.get(random.nextInt(CatalogData.THEMES.size()));
                 String cls = theme.classifications().get(random.nextInt(theme.classifications().size()));
-                String code = cls + "/" + String.format("%06d", codeSeq.merge(cls, 1, Integer::sum));
+                // above the demo district's own codes, which are loaded too (it supplies the providers)
+                String code = cls + "/" + String.format("%06d", 500_000 + codeSeq.merge(cls, 1, Integer::sum));
                 List<UUID> ps = providers.get(theme.department());
                 UUID provider = ps.get(random.nextInt(ps.size()));
                 String subject = theme.subjects().get(random.nextInt(theme.subjects().size()));

@@ -1,0 +1,51 @@
+package org.govshare.dataset;
+
+import java.util.UUID;
+import org.govshare.platform.Actor;
+import org.govshare.platform.AuditableEvent;
+
+/**
+ * What happened to a resource's records. {@link RecordsChanged} carries the change sequence range
+ * subscribers (data service, base libraries) read from; every event is an audit entry.
+ */
+public final class DatasetEvents {
+
+    private DatasetEvents() {
+    }
+
+    public record RecordsChanged(UUID resourceId, UUID providerId, UUID loadId, LoadChannel channel, int version,
+                                 long firstSeq, long lastSeq, long inserted, long updated, long deleted, Actor by,
+                                 String requestId) implements AuditableEvent {
+        @Override
+        public AuditFacts auditFacts() {
+            return new AuditFacts(by, requestId, "dataset.load.applied", "load", loadId.toString(), providerId,
+                channel + " v" + version + " +" + inserted + " ~" + updated + " -" + deleted);
+        }
+    }
+
+    public record LoadFailed(UUID resourceId, UUID providerId, UUID loadId, LoadChannel channel, String code,
+                             long rowsRejected, Actor by, String requestId) implements AuditableEvent {
+        @Override
+        public AuditFacts auditFacts() {
+            return new AuditFacts(by, requestId, "dataset.load.failed", "load", loadId.toString(), providerId,
+                code + " (" + rowsRejected + " rows rejected)");
+        }
+    }
+
+    public record LoadRolledBack(UUID resourceId, UUID providerId, UUID loadId, UUID rollbackLoadId, Actor by,
+                                 String requestId) implements AuditableEvent {
+        @Override
+        public AuditFacts auditFacts() {
+            return new AuditFacts(by, requestId, "dataset.load.rolled-back", "load", loadId.toString(), providerId,
+                "by " + rollbackLoadId);
+        }
+    }
+
+    public record RulesChanged(UUID resourceId, UUID providerId, Actor by, String requestId) implements AuditableEvent {
+        @Override
+        public AuditFacts auditFacts() {
+            return new AuditFacts(by, requestId, "dataset.rules.changed", "resource", resourceId.toString(),
+                providerId, null);
+        }
+    }
+}

@@ -6,7 +6,8 @@
 # same run.
 #   bench/catalog/run.sh [resources=100000] [items=1500000] [clients=16] [rounds=3]
 # Budget (2 cores): search p95 <= 30 ms on 100,000 resources / 1,500,000 data items.
-# MVN_FLAGS=-o for an offline build.
+# MVN_FLAGS=-o for an offline build; JAVA_OPTS="-Dbench.reuse=true" keeps the generated data of the previous run
+# (the index is always rebuilt), e.g. to profile with JAVA_OPTS="... -XX:StartFlightRecording=filename=x.jfr".
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RESOURCES="${1:-100000}"
@@ -15,6 +16,6 @@ CLIENTS="${3:-16}"
 ROUNDS="${4:-3}"
 mvn -q ${MVN_FLAGS:-} -DskipTests test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
-exec java -Xmx2g -Duser.timezone=UTC \
+exec java -Xmx2g ${JAVA_OPTS:-} -Duser.timezone=UTC \
     -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
     org.govshare.catalog.bench.CatalogBenchmark "$RESOURCES" "$ITEMS" "$CLIENTS" "$ROUNDS"

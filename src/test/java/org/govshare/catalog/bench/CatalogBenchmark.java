@@ -75,14 +75,19 @@ public final class CatalogBenchmark {
             Runtime.getRuntime().maxMemory() >> 20);
 
         deleteTree(INDEX);
-        ConfigurableApplicationContext ctx = start(true);
-        try {
-            generate(ctx.getBean(DataSource.class), resources, items);
-        } catch (Exception e) {
-            e.printStackTrace();
-            System.exit(1);
-        } finally {
-            ctx.close();
+        ConfigurableApplicationContext ctx;
+        if (Boolean.getBoolean("bench.reuse") && Files.isDirectory(Path.of("target", "bench-pg"))) {
+            System.out.println("generate : skipped, reusing the data of the previous run in target/bench-pg");
+        } else {
+            ctx = start(true);
+            try {
+                generate(ctx.getBean(DataSource.class), resources, items);
+            } catch (Exception e) {
+                e.printStackTrace();
+                System.exit(1);
+            } finally {
+                ctx.close();
+            }
         }
 
         deleteTree(INDEX);
@@ -346,6 +351,14 @@ public final class CatalogBenchmark {
         }
         System.out.printf("warm-up  : 2 passes, mean %,d hits per query%n", hits / (2L * queries.size()));
 
+        // -Dbench.profile=<file.jfr>: a flight recording of the measured phases, to see where queries spend their time
+        String profile = System.getProperty("bench.profile");
+        jdk.jfr.Recording recording = null;
+        if (profile != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
+
         // one client alone: the cost of each query without queueing, and the slowest ones
         List<double[]> alone = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
@@ -364,6 +377,16 @@ public final class CatalogBenchmark {
 
         Latencies lucene = measure(clients, rounds, queries, b -> CurrentActor.runAs(user, () -> search.search(b.query())));
         System.out.printf("search   : %s%n", lucene);
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(profile));
+            recording.close();
+            System.out.printf("profile  : %s%n", profile);
+        }
+        if (Boolean.getBoolean("bench.skipBaseline")) { // while iterating on search only; never for the figures
+            System.out.println("baseline : skipped (-Dbench.skipBaseline)");
+            return;
+        }
 
         Latencies sql = measure(clients, 1, queries, b -> baseline(dataSource, b));
         System.out.printf("baseline : PostgreSQL ILIKE '%%kw%%' over name/summary/item names, same facet filters, count + "

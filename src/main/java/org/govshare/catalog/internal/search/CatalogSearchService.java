@@ -17,17 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.MultiFacets;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -40,7 +29,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopDocsCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
@@ -160,38 +151,25 @@ class CatalogSearchService implements CatalogSearch {
             base.add(text, Occur.MUST); // its fields exist in one kind of document only
         }
         hidden.forEach(h -> base.add(h, Occur.MUST_NOT));
-        Map<String, SortedSetDocValuesReaderState> facetStates = searcher.facets(items);
-        if (facetStates == null) {
-            return new SearchResult(q.mode(), 0, q.page(), q.size(), List.of(), List.of(), Map.of(), millis(t0));
-        }
-        FacetsConfig config = documents.facets(items);
-        DrillDownQuery ddq = new DrillDownQuery(config, base.build());
         Map<String, Set<String>> selected = selected(q);
-        selected.forEach((dim, values) -> values.forEach(v -> {
-            if (dim.equals(SearchDocuments.DIM_CLASSIFICATION)) {
-                names.subtree(v).forEach(c -> ddq.add(dim, c)); // documents carry their own code only
-            } else {
-                ddq.add(dim, v);
-            }
-        }));
-
+        int[] sizes = searcher.facets.sizes();
         int topN = (q.page() + 1) * q.size();
         Sort sort = sort(q, text != null);
-        DrillSideways ds = new PerDimensionSideways(searcher, config, facetStates);
-        DrillSideways.DrillSidewaysResult r = sort == null ? ds.search(ddq, topN)
-            : ds.search(ddq, null, null, topN, sort, false);
+        // no early termination: every match must be seen to count the facets
+        TopDocsCollector<?> page = sort == null
+            ? new TopScoreDocCollectorManager(topN, null, Integer.MAX_VALUE, false).newCollector()
+            : new TopFieldCollectorManager(sort, topN, null, Integer.MAX_VALUE, false).newCollector();
+        FacetedCollector collector = new FacetedCollector(searcher, page, allowed(searcher.facets, selected, sizes), sizes);
+        searcher.search(base.build(), collector);
 
-        long total = 0;
-        for (FacetsCollector.MatchingDocs md : r.drillDownFacetsCollector.getMatchingDocs()) {
-            total += md.totalHits;
-        }
-        ScoreDoc[] all = r.hits.scoreDocs;
+        long total = collector.hits();
+        ScoreDoc[] all = collector.topDocs().scoreDocs;
         int from = Math.min(all.length, q.page() * q.size());
         int[] docIds = new int[all.length - from];
         for (int i = from; i < all.length; i++) {
             docIds[i - from] = all[i].doc;
         }
-        Map<String, List<FacetCount>> facets = facets(r, selected);
+        Map<String, List<FacetCount>> facets = facets(searcher.facets, collector, selected);
         Query hl = highlight(q.text(), items ? HIGHLIGHTED_ITEM_FIELDS : HIGHLIGHTED_RESOURCE_FIELDS);
         KeywordMarks marks = new KeywordMarks(keywords(q.text()));
         if (items) {
@@ -353,25 +331,51 @@ class CatalogSearchService implements CatalogSearch {
 
     // ---- facets
 
-    private Map<String, List<FacetCount>> facets(DrillSideways.DrillSidewaysResult r, Map<String, Set<String>> selected)
-            throws IOException {
-        Map<String, List<FacetCount>> out = new LinkedHashMap<>();
-        for (String dim : SearchDocuments.DIMS) {
-            Set<String> chosen = selected.getOrDefault(dim, Set.of());
-            List<FacetCount> counts = new ArrayList<>();
-            FacetResult fr = r.facets.getTopChildren(1000, dim);
-            Map<String, Long> values = new LinkedHashMap<>();
-            if (fr != null) {
-                for (LabelAndValue lv : fr.labelValues) {
-                    if (dim.equals(SearchDocuments.DIM_CLASSIFICATION)) {
-                        for (String c : names.lineage(lv.label)) { // a code counts for itself and its ancestors
-                            values.merge(c, lv.value.longValue(), Long::sum);
-                        }
-                    } else {
-                        values.merge(lv.label, lv.value.longValue(), Long::sum);
+    /** Per dimension, which value ids pass its filter (a classification also admits its descendants). */
+    private boolean[][] allowed(FacetOrdinals dictionary, Map<String, Set<String>> selected, int[] sizes) {
+        boolean[][] allowed = new boolean[SearchDocuments.DIMS.size()][];
+        for (int d = 0; d < allowed.length; d++) {
+            String dim = SearchDocuments.DIMS.get(d);
+            Set<String> values = selected.get(dim);
+            if (values == null) {
+                continue;
+            }
+            boolean[] ok = new boolean[sizes[d] + 1];
+            for (String v : values) {
+                for (String code : dim.equals(SearchDocuments.DIM_CLASSIFICATION) ? names.subtree(v) : List.of(v)) {
+                    int id = dictionary.id(d, code);
+                    if (id >= 0 && id < sizes[d]) {
+                        ok[id + 1] = true;
                     }
                 }
             }
+            allowed[d] = ok;
+        }
+        return allowed;
+    }
+
+    private Map<String, List<FacetCount>> facets(FacetOrdinals dictionary, FacetedCollector collector,
+                                                 Map<String, Set<String>> selected) {
+        Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+        for (int d = 0; d < SearchDocuments.DIMS.size(); d++) {
+            String dim = SearchDocuments.DIMS.get(d);
+            Set<String> chosen = selected.getOrDefault(dim, Set.of());
+            Map<String, Long> values = new LinkedHashMap<>();
+            for (int id = 0; id < collector.values(d); id++) {
+                long n = collector.count(d, id);
+                if (n == 0) {
+                    continue;
+                }
+                String value = dictionary.value(d, id);
+                if (dim.equals(SearchDocuments.DIM_CLASSIFICATION)) {
+                    for (String c : names.lineage(value)) { // a code counts for itself and its ancestors
+                        values.merge(c, n, Long::sum);
+                    }
+                } else {
+                    values.merge(value, n, Long::sum);
+                }
+            }
+            List<FacetCount> counts = new ArrayList<>();
             values.forEach((v, n) -> counts.add(new FacetCount(v, label(dim, v), n, chosen.contains(v))));
             for (String c : chosen) { // a selected value with no hits still shows, so it can be unselected
                 if (counts.stream().noneMatch(fc -> fc.value().equals(c))) {
@@ -386,38 +390,6 @@ class CatalogSearchService implements CatalogSearch {
             out.put(dim, List.copyOf(counts));
         }
         return out;
-    }
-
-    /**
-     * Drill sideways with one doc-values field per dimension: the counts beside a selected facet
-     * come from that dimension's field alone, the others from the drill-down hits.
-     */
-    private static final class PerDimensionSideways extends DrillSideways {
-
-        private final Map<String, SortedSetDocValuesReaderState> states;
-
-        PerDimensionSideways(IndexSearcher searcher, FacetsConfig config, Map<String, SortedSetDocValuesReaderState> states) {
-            super(searcher, config, states.get(SearchDocuments.DIM_PROVIDER));
-            this.states = states;
-        }
-
-        @Override
-        protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
-                                           String[] drillSidewaysDims) throws IOException {
-            Map<String, Facets> byDim = new LinkedHashMap<>();
-            if (drillSideways != null) {
-                for (int i = 0; i < drillSideways.length; i++) {
-                    byDim.put(drillSidewaysDims[i], new SortedSetDocValuesFacetCounts(states.get(drillSidewaysDims[i]),
-                        drillSideways[i]));
-                }
-            }
-            for (String dim : SearchDocuments.DIMS) {
-                if (!byDim.containsKey(dim)) {
-                    byDim.put(dim, new SortedSetDocValuesFacetCounts(states.get(dim), drillDowns));
-                }
-            }
-            return new MultiFacets(byDim);
-        }
     }
 
     private String label(String dim, String value) {

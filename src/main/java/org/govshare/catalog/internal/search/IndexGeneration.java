@@ -7,11 +7,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -28,37 +27,24 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class IndexGeneration implements Closeable {
 
-    /** A searcher with the facet ordinals of exactly its reader, per dimension (null while a kind has no documents). */
+    /** A searcher with the facet value arrays of each of its segments (see {@link FacetOrdinals}). */
     static final class Searcher extends IndexSearcher {
-        final Map<String, SortedSetDocValuesReaderState> resourceFacets;
-        final Map<String, SortedSetDocValuesReaderState> itemFacets;
+        final FacetOrdinals facets;
+        private final char[][][] ordinals;
 
-        Searcher(IndexReader reader) throws IOException {
+        Searcher(IndexReader reader, FacetOrdinals facets) throws IOException {
             super(reader);
-            this.resourceFacets = states(reader, false);
-            this.itemFacets = states(reader, true);
+            this.facets = facets;
+            List<LeafReaderContext> leaves = reader.leaves();
+            this.ordinals = new char[leaves.size()][][];
+            for (LeafReaderContext leaf : leaves) {
+                ordinals[leaf.ord] = facets.segment(leaf.reader());
+            }
         }
 
-        Map<String, SortedSetDocValuesReaderState> facets(boolean items) {
-            return items ? itemFacets : resourceFacets;
-        }
-
-        private static Map<String, SortedSetDocValuesReaderState> states(IndexReader reader, boolean items)
-                throws IOException {
-            if (reader.maxDoc() == 0) {
-                return null;
-            }
-            FacetsConfig config = SearchDocuments.facetsConfig(items);
-            Map<String, SortedSetDocValuesReaderState> states = new HashMap<>();
-            try {
-                for (String dim : SearchDocuments.DIMS) {
-                    states.put(dim, new DefaultSortedSetDocValuesReaderState(reader,
-                        SearchDocuments.facetField(dim, items), config));
-                }
-            } catch (IllegalArgumentException noSuchDocumentsYet) {
-                return null;
-            }
-            return Map.copyOf(states);
+        /** {@code [dimension][doc]} of a segment of this searcher's reader. */
+        char[][] ordinals(LeafReaderContext leaf) {
+            return ordinals[leaf.ord];
         }
     }
 
@@ -66,6 +52,7 @@ final class IndexGeneration implements Closeable {
     private final Directory directory;
     final IndexWriter writer;
     final SearcherManager searchers;
+    private final FacetOrdinals facets = new FacetOrdinals();
 
     private IndexGeneration(Path path, Directory directory, IndexWriter writer) throws IOException {
         this.path = path;
@@ -74,7 +61,7 @@ final class IndexGeneration implements Closeable {
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-                return new Searcher(reader);
+                return new Searcher(reader, facets);
             }
         });
     }

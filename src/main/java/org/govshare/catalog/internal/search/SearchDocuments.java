@@ -1,7 +1,5 @@
 package org.govshare.catalog.internal.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.Collator;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +13,6 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 import org.govshare.catalog.DataItemView;
@@ -107,8 +103,6 @@ class SearchDocuments {
         WITHOUT_NORMS.freeze();
     }
 
-    private final FacetsConfig resourceFacets = facetsConfig(false);
-    private final FacetsConfig itemFacets = facetsConfig(true);
     private final CatalogNames names;
     private final ThreadLocal<Collator> collator = ThreadLocal.withInitial(() -> {
         Collator c = Collator.getInstance(Locale.CHINA);
@@ -121,29 +115,12 @@ class SearchDocuments {
     }
 
     /**
-     * Each dimension in its own doc-values field, so the counts beside a selected facet (drill
-     * sideways) read one field, not all six; a classification is indexed as its own code only and
-     * its ancestors' counts are summed from their descendants' at query time.
+     * Each dimension in its own single-valued doc-values field, the same for resources and data
+     * items: {@link FacetOrdinals} turns them into per-segment arrays, so a search counts all six
+     * beside its facet filters in one pass over its matches.
      */
-    static FacetsConfig facetsConfig(boolean items) {
-        FacetsConfig config = new FacetsConfig();
-        for (String dim : DIMS) {
-            config.setIndexFieldName(dim, facetField(dim, items));
-        }
-        return config;
-    }
-
-    /**
-     * Resource and data item documents count in separate fields: a resource search then steps
-     * through postings of resources only when it checks a selected facet, not of 15 times as
-     * many data items.
-     */
-    static String facetField(String dim, boolean items) {
-        return (items ? "$i_" : "$r_") + dim;
-    }
-
-    FacetsConfig facets(boolean items) {
-        return items ? itemFacets : resourceFacets;
+    static String facetField(String dim) {
+        return "f_" + dim;
     }
 
     static Term key(java.util.UUID resourceId) {
@@ -198,7 +175,7 @@ class SearchDocuments {
             r.add(new StoredField(RELEASE, v.releaseDate().toString()));
         }
         r.add(new StoredField(ITEM_COUNT, v.dataItems().size()));
-        docs.add(build(r, resourceFacets));
+        docs.add(r);
 
         for (DataItemView item : v.dataItems()) {
             Document d = new Document();
@@ -221,7 +198,7 @@ class SearchDocuments {
             if (item.dataType() != null) {
                 d.add(new StoredField(DATA_TYPE, item.dataType().name()));
             }
-            docs.add(build(d, itemFacets));
+            docs.add(d);
         }
     }
 
@@ -236,12 +213,12 @@ class SearchDocuments {
             d.add(new StoredField(WORKING, 1));
         }
         d.add(new StringField(PROVIDER, provider, Field.Store.YES));
-        d.add(new SortedSetDocValuesFacetField(DIM_PROVIDER, provider));
-        d.add(new SortedSetDocValuesFacetField(DIM_CLASSIFICATION, v.classificationCode()));
-        d.add(new SortedSetDocValuesFacetField(DIM_SHARE, share));
-        d.add(new SortedSetDocValuesFacetField(DIM_OPEN, v.openType().name()));
-        d.add(new SortedSetDocValuesFacetField(DIM_CYCLE, v.updateCycle().name()));
-        d.add(new SortedSetDocValuesFacetField(DIM_FORMAT, v.format().name()));
+        facet(d, DIM_PROVIDER, provider);
+        facet(d, DIM_CLASSIFICATION, v.classificationCode());
+        facet(d, DIM_SHARE, share);
+        facet(d, DIM_OPEN, v.openType().name());
+        facet(d, DIM_CYCLE, v.updateCycle().name());
+        facet(d, DIM_FORMAT, v.format().name());
         d.add(new StoredField(UPDATED, updated));
         d.add(new NumericDocValuesField(SORT_UPDATED, updated));
         d.add(new SortedDocValuesField(SORT_NAME, new BytesRef(collator.get().getCollationKey(sortName).toByteArray())));
@@ -268,11 +245,7 @@ class SearchDocuments {
         return s == null ? null : s.replace('\n', ' ').replace('\r', ' ').replace('\0', ' ');
     }
 
-    private static Document build(Document d, FacetsConfig facets) {
-        try {
-            return facets.build(d);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void facet(Document d, String dim, String value) {
+        d.add(new SortedDocValuesField(facetField(dim), new BytesRef(value)));
     }
 }

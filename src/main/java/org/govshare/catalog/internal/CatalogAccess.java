@@ -1,5 +1,11 @@
 package org.govshare.catalog.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.govshare.directory.DirectoryEvents;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
+
 import java.util.UUID;
 import org.govshare.directory.DirectoryManagement;
 import org.govshare.directory.OrganizationType;
@@ -15,9 +21,34 @@ import org.springframework.stereotype.Component;
 public class CatalogAccess {
 
     private final DirectoryManagement directory;
+    /**
+     * Whether an organization is the authority, asked on every search and catalog read: kept until
+     * the directory reports a change of that organization (synchronously, so never stale after it).
+     */
+    private final Map<UUID, Boolean> authorityOrganizations = new ConcurrentHashMap<>();
 
     CatalogAccess(DirectoryManagement directory) {
         this.directory = directory;
+    }
+
+    /** Forgets at once, and again after the commit (a read in between may have cached the old state). */
+    @EventListener({DirectoryEvents.OrganizationRegistered.class, DirectoryEvents.OrganizationUpdated.class})
+    void organizationChanged(Object event) {
+        forget(event);
+    }
+
+    @TransactionalEventListener(classes = {DirectoryEvents.OrganizationRegistered.class,
+        DirectoryEvents.OrganizationUpdated.class}, fallbackExecution = true)
+    void organizationChangeCommitted(Object event) {
+        forget(event);
+    }
+
+    private void forget(Object event) {
+        if (event instanceof DirectoryEvents.OrganizationUpdated u) {
+            authorityOrganizations.remove(u.organizationId());
+        } else if (event instanceof DirectoryEvents.OrganizationRegistered r) {
+            authorityOrganizations.remove(r.organizationId());
+        }
     }
 
     /** The sharing authority: platform administrators and the staff of the authority organization. */
@@ -25,8 +56,9 @@ public class CatalogAccess {
         if (actor.isPlatformAdmin()) {
             return true;
         }
-        return !actor.isClient() && actor.organizationId() != null && directory.findOrganization(actor.organizationId())
-            .map(o -> o.type() == OrganizationType.AUTHORITY).orElse(false);
+        return !actor.isClient() && actor.organizationId() != null
+            && authorityOrganizations.computeIfAbsent(actor.organizationId(), id -> directory.findOrganization(id)
+                .map(o -> o.type() == OrganizationType.AUTHORITY).orElse(false));
     }
 
     public boolean canReview(Actor actor) {

@@ -60,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CatalogBenchmark {
 
     private static final Path INDEX = Path.of("target", "bench-search");
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
     private CatalogBenchmark() {
@@ -364,11 +365,15 @@ public final class CatalogBenchmark {
         for (int i = 0; i < queries.size(); i++) {
             Bench b = queries.get(i);
             long s = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
             long total = CurrentActor.runAs(user, () -> search.search(b.query())).total();
-            alone.add(new double[] {(System.nanoTime() - s) / 1e6, i, total});
+            alone.add(new double[] {(System.nanoTime() - s) / 1e6, i, total, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6});
         }
         double sum = alone.stream().mapToDouble(a -> a[0]).sum();
-        System.out.printf("alone    : one client, mean %.2f ms per query; slowest:%n", sum / alone.size());
+        double cpuSum = alone.stream().mapToDouble(a -> a[3]).sum();
+        // CPU time hardly depends on what else the machine runs: the figure to compare between changes
+        System.out.printf("alone    : one client, mean %.2f ms per query (%.2f ms of CPU); slowest:%n", sum / alone.size(),
+            cpuSum / alone.size());
         alone.stream().sorted((x, y) -> Double.compare(y[0], x[0])).limit(5).forEach(a -> {
             SearchQuery q = queries.get((int) a[1]).query();
             System.out.printf("           %6.1f ms  %,7d hits  q=%s mode=%s filtered=%s sort=%s%n", a[0], (long) a[2],

@@ -2,7 +2,6 @@ package org.govshare.catalog.internal.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.BreakIterator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,9 +31,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.govshare.catalog.CatalogSearch;
 import org.govshare.catalog.Classification;
@@ -67,16 +63,11 @@ import org.springframework.web.util.HtmlUtils;
 @Service
 class CatalogSearchService implements CatalogSearch {
 
-    private static final String MARK_OPEN = KeywordMarks.OPEN;
     private static final int MAX_KEYWORDS = 10;
     private static final int MAX_ITEMS_SHOWN = 5;
     private static final int SUMMARY_LENGTH = 120;
-    private static final char MULTI_VALUE_SEPARATOR = '\0';
 
     private static final Map<String, Float> RESOURCE_FIELDS = fields(SearchDocuments.NAME, 6f, SearchDocuments.ALL, 1.5f);
-    private static final List<String> HIGHLIGHTED_RESOURCE_FIELDS = List.of(SearchDocuments.NAME, SearchDocuments.SUMMARY,
-        SearchDocuments.ITEMS);
-    private static final List<String> HIGHLIGHTED_ITEM_FIELDS = List.of(SearchDocuments.ITEM_NAME);
     private static final Map<String, Float> ITEM_FIELDS = fields(SearchDocuments.ITEM_NAME, 6f,
         SearchDocuments.ITEM_STANDARD, 4f);
 
@@ -170,13 +161,12 @@ class CatalogSearchService implements CatalogSearch {
             docIds[i - from] = all[i].doc;
         }
         Map<String, List<FacetCount>> facets = facets(searcher.facets, collector, selected);
-        Query hl = highlight(q.text(), items ? HIGHLIGHTED_ITEM_FIELDS : HIGHLIGHTED_RESOURCE_FIELDS);
-        KeywordMarks marks = new KeywordMarks(keywords(q.text()));
+        Highlights marks = new Highlights(keywords(q.text()));
         if (items) {
-            return new SearchResult(q.mode(), total, q.page(), q.size(), List.of(), itemHits(searcher, docIds, hl, marks),
+            return new SearchResult(q.mode(), total, q.page(), q.size(), List.of(), itemHits(searcher, docIds, marks),
                 facets, millis(t0));
         }
-        return new SearchResult(q.mode(), total, q.page(), q.size(), resourceHits(searcher, docIds, hl, marks), List.of(),
+        return new SearchResult(q.mode(), total, q.page(), q.size(), resourceHits(searcher, docIds, marks), List.of(),
             facets, millis(t0));
     }
 
@@ -191,30 +181,6 @@ class CatalogSearchService implements CatalogSearch {
             all.add(keyword(k, items), Occur.MUST);
         }
         return all.build();
-    }
-
-    /**
-     * What the highlighter marks: every keyword as a substring of the shown fields. Separate from
-     * the search query so the highlighter only looks up the few terms of the fields it shows.
-     */
-    private Query highlight(String text, List<String> fields) {
-        List<String> keywords = keywords(text);
-        if (keywords.isEmpty()) {
-            return null;
-        }
-        // terms, not phrases: the highlighter then only re-analyses each shown value; KeywordMarks
-        // keeps the marks where the joined bigrams spell a whole keyword
-        Set<String> terms = new java.util.LinkedHashSet<>();
-        for (String k : keywords) {
-            Analyzers.substringTerms(bigram, SearchDocuments.NAME + Analyzers.BIGRAM, k).forEach(g -> terms.add(g.term()));
-        }
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String f : fields) {
-            for (String t : terms) {
-                any.add(new TermQuery(new Term(f + SearchDocuments.SHOWN, t)), Occur.SHOULD);
-            }
-        }
-        return any.build();
     }
 
     private static List<String> keywords(String text) {
@@ -405,13 +371,11 @@ class CatalogSearchService implements CatalogSearch {
 
     // ---- hits
 
-    private List<ResourceHit> resourceHits(IndexGeneration.Searcher searcher, int[] docIds, Query hl, KeywordMarks marks)
+    private List<ResourceHit> resourceHits(IndexGeneration.Searcher searcher, int[] docIds, Highlights marks)
             throws IOException {
         String nameField = SearchDocuments.NAME + SearchDocuments.SHOWN;
         String itemsField = SearchDocuments.ITEMS + SearchDocuments.SHOWN;
         String summaryField = SearchDocuments.SUMMARY + SearchDocuments.SHOWN;
-        UnifiedHighlighter whole = hl == null ? null : wholeHighlighter(marks);
-        UnifiedHighlighter passage = hl == null ? null : summaryHighlighter(marks);
         StoredFields stored = searcher.storedFields();
         List<ResourceHit> hits = new ArrayList<>(docIds.length);
         for (int docId : docIds) {
@@ -419,11 +383,10 @@ class CatalogSearchService implements CatalogSearch {
             String name = d.get(nameField);
             String summaryText = d.get(summaryField);
             String[] items = d.getValues(itemsField);
-            String nameHtml = orEscaped(marked(whole, hl, nameField, name), name);
+            String nameHtml = orEscaped(marks.whole(name), name);
             String summaryHtml = summaryText == null ? null
-                : orEscaped(marked(passage, hl, summaryField, summaryText), shorter(summaryText));
-            List<String> itemsHtml = items.length == 0 ? List.of()
-                : matching(marked(whole, hl, itemsField, String.join(String.valueOf(MULTI_VALUE_SEPARATOR), items)));
+                : orEscaped(marks.passage(summaryText, SUMMARY_LENGTH), shorter(summaryText));
+            List<String> itemsHtml = marks.matching(items, MAX_ITEMS_SHOWN);
             UUID provider = UUID.fromString(d.get(SearchDocuments.PROVIDER));
             String cls = d.get(SearchDocuments.CLASSIFICATION);
             Classification c = names.classification(cls);
@@ -440,10 +403,9 @@ class CatalogSearchService implements CatalogSearch {
         return hits;
     }
 
-    private List<ItemHit> itemHits(IndexGeneration.Searcher searcher, int[] docIds, Query hl, KeywordMarks marks)
+    private List<ItemHit> itemHits(IndexGeneration.Searcher searcher, int[] docIds, Highlights marks)
             throws IOException {
         String nameField = SearchDocuments.ITEM_NAME + SearchDocuments.SHOWN;
-        UnifiedHighlighter whole = hl == null ? null : wholeHighlighter(marks);
         StoredFields stored = searcher.storedFields();
         List<ItemHit> hits = new ArrayList<>(docIds.length);
         for (int docId : docIds) {
@@ -451,7 +413,7 @@ class CatalogSearchService implements CatalogSearch {
             String name = d.get(nameField);
             UUID provider = UUID.fromString(d.get(SearchDocuments.PROVIDER));
             String type = d.get(SearchDocuments.DATA_TYPE);
-            hits.add(new ItemHit(name, orEscaped(marked(whole, hl, nameField, name), name),
+            hits.add(new ItemHit(name, orEscaped(marks.whole(name), name),
                 d.get(SearchDocuments.ITEM_STANDARD_VALUE),
                 d.get(SearchDocuments.ITEM_CODE), type == null ? null : DataType.valueOf(type),
                 ShareType.valueOf(d.get(SearchDocuments.SHARE)), UUID.fromString(d.get(SearchDocuments.RID)),
@@ -462,60 +424,8 @@ class CatalogSearchService implements CatalogSearch {
         return hits;
     }
 
-    /**
-     * Highlighters that re-analyse the shown text the hit's document was just read with, instead
-     * of reading it again from the index: plain term matching (KeywordMarks restores the phrases).
-     */
-    private UnifiedHighlighter wholeHighlighter(KeywordMarks marks) {
-        return plain(UnifiedHighlighter.builderWithoutSearcher(index.analyzer()))
-            .withBreakIterator(WholeBreakIterator::new)
-            .withMaxLength(100_000)
-            .withFormatter(marks)
-            .build();
-    }
-
-    private UnifiedHighlighter summaryHighlighter(KeywordMarks marks) {
-        return plain(UnifiedHighlighter.builderWithoutSearcher(index.analyzer()))
-            .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                BreakIterator.getSentenceInstance(Locale.CHINA), SUMMARY_LENGTH, 0.5f))
-            .withMaxLength(10_000)
-            .withFormatter(marks)
-            .build();
-    }
-
-    private static UnifiedHighlighter.Builder plain(UnifiedHighlighter.Builder b) {
-        return b.withWeightMatches(false).withHighlightPhrasesStrictly(false).withHandleMultiTermQuery(false)
-            .withPassageRelevancyOverSpeed(false);
-    }
-
-    private static String marked(UnifiedHighlighter highlighter, Query hl, String field, String content) {
-        if (highlighter == null || content == null) {
-            return null;
-        }
-        try {
-            Object out = highlighter.highlightWithoutSearcher(field, hl, content, 1);
-            return out == null ? null : out.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String shorter(String text) {
         return text.length() <= SUMMARY_LENGTH ? text : text.substring(0, SUMMARY_LENGTH) + "…";
-    }
-
-    /** The highlighted values of a multi-valued field that contain a match. */
-    private static List<String> matching(String joined) {
-        if (joined == null || !joined.contains(MARK_OPEN)) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (String v : joined.split(String.valueOf(MULTI_VALUE_SEPARATOR))) {
-            if (v.contains(MARK_OPEN) && out.size() < MAX_ITEMS_SHOWN) {
-                out.add(v.strip());
-            }
-        }
-        return out;
     }
 
     private static String orEscaped(String highlighted, String plain) {

@@ -17,6 +17,8 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -81,15 +83,22 @@ final class IndexGeneration implements Closeable {
         } finally {
             dir.close();
         }
-        return open(path, analyzer, IndexWriterConfig.OpenMode.APPEND, 32);
+        try {
+            return open(path, analyzer, IndexWriterConfig.OpenMode.APPEND, 32);
+        } catch (IllegalArgumentException otherLayout) { // e.g. written with another index sort: rebuild
+            throw new IOException("index in " + path + " cannot be opened: " + otherLayout.getMessage(), otherLayout);
+        }
     }
 
     private static IndexGeneration open(Path path, Analyzer analyzer, IndexWriterConfig.OpenMode mode,
                                         double ramBufferMb) throws IOException {
         Directory dir = FSDirectory.open(path);
         try {
+            // resources first, then data items, in every segment: each kind's fields and norms are then
+            // contiguous, which Lucene reads without the per-document lookups of sparse fields
             IndexWriterConfig iwc = new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(ramBufferMb)
-                .setCommitOnClose(false);
+                .setCommitOnClose(false)
+                .setIndexSort(new Sort(new SortField(SearchDocuments.KIND_ORDER, SortField.Type.INT)));
             IndexWriter writer = new IndexWriter(dir, iwc);
             try {
                 return new IndexGeneration(path, dir, writer);

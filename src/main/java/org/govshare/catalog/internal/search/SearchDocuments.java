@@ -73,6 +73,9 @@ class SearchDocuments {
     static final String RESOURCE_CODE = "rcode";
     static final String ITEM_STANDARD_VALUE = "istd_v";
 
+    /** 0 for resources, 1 for data items: the index sort (see IndexGeneration). */
+    static final String KIND_ORDER = "kind_order";
+
     // sorting
     static final String SORT_NAME = "sort_name";
     static final String SORT_UPDATED = "sort_updated";
@@ -151,6 +154,7 @@ class SearchDocuments {
         Document r = new Document();
         common(r, state, working, shadowed, provider, v, v.shareType().name(), updatedMillis, v.name());
         r.add(new StringField(TYPE, TYPE_RESOURCE, Field.Store.NO));
+        r.add(new NumericDocValuesField(KIND_ORDER, 0));
         r.add(new StringField(CODE, v.code(), Field.Store.YES));
         // few fields to query (each one costs a term lookup per keyword and segment): the name, and all the rest
         text(r, NAME, v.name());
@@ -182,6 +186,7 @@ class SearchDocuments {
             String share = item.shareType() == null ? v.shareType().name() : item.shareType().name();
             common(d, state, working, shadowed, provider, v, share, updatedMillis, item.name());
             d.add(new StringField(TYPE, TYPE_ITEM, Field.Store.NO));
+            d.add(new NumericDocValuesField(KIND_ORDER, 1));
             d.add(new StoredField(RESOURCE_CODE, v.code()));
             d.add(new StoredField(RESOURCE_NAME, v.name()));
             d.add(new StoredField(STATUS, status));
@@ -229,9 +234,9 @@ class SearchDocuments {
         if (value == null || value.isBlank()) {
             return;
         }
-        FieldType type = field.equals(ALL) ? WITHOUT_NORMS : TextField.TYPE_NOT_STORED;
-        d.add(new Field(field, value, type));
-        d.add(new Field(field + Analyzers.BIGRAM, value, type));
+        d.add(new Field(field, value, field.equals(ALL) ? WITHOUT_NORMS : TextField.TYPE_NOT_STORED));
+        // the bigram twin is the net that finds any substring; the smartcn field ranks, with its length
+        d.add(new Field(field + Analyzers.BIGRAM, value, WITHOUT_NORMS));
     }
 
     /** Shown text: stored, not indexed. */

@@ -146,15 +146,27 @@ class CatalogSearchService implements CatalogSearch {
         int[] sizes = searcher.facets.sizes();
         int topN = (q.page() + 1) * q.size();
         Sort sort = sort(q, text != null);
-        // no early termination: every match must be seen to count the facets
-        TopDocsCollector<?> page = sort == null
-            ? new TopScoreDocCollectorManager(topN, null, Integer.MAX_VALUE, false).newCollector()
-            : new TopFieldCollectorManager(sort, topN, null, Integer.MAX_VALUE, false).newCollector();
-        FacetedCollector collector = new FacetedCollector(searcher, page, allowed(searcher.facets, selected, sizes), sizes);
-        searcher.search(base.build(), collector);
+        boolean[][] allowed = allowed(searcher.facets, selected, sizes);
+        Query match = base.build();
+        FacetedCollector collector;
+        ScoreDoc[] all;
+        if (sort == null) {
+            // relevance: count every match without scoring it, then rank the hits in a second pass
+            // whose scorer may skip what cannot reach the page (block-max WAND)
+            collector = new FacetedCollector(searcher, null, allowed, sizes);
+            searcher.search(match, collector);
+            TopDocsCollector<?> ranked = new TopScoreDocCollectorManager(topN, null, topN, false).newCollector();
+            searcher.search(match, FacetedCollector.pageOnly(searcher, ranked, allowed));
+            all = ranked.topDocs().scoreDocs;
+        } else {
+            // no early termination: every match must be seen to count the facets
+            TopDocsCollector<?> page = new TopFieldCollectorManager(sort, topN, null, Integer.MAX_VALUE, false).newCollector();
+            collector = new FacetedCollector(searcher, page, allowed, sizes);
+            searcher.search(match, collector);
+            all = collector.topDocs().scoreDocs;
+        }
 
         long total = collector.hits();
-        ScoreDoc[] all = collector.topDocs().scoreDocs;
         int from = Math.min(all.length, q.page() * q.size());
         int[] docIds = new int[all.length - from];
         for (int i = from; i < all.length; i++) {
@@ -170,7 +182,7 @@ class CatalogSearchService implements CatalogSearch {
             facets, millis(t0));
     }
 
-    /** Each keyword must match: as smartcn words in some field, or as a bigram phrase (substring) in one. */
+    /** Each keyword must match: as smartcn words in a name, or as a bigram phrase (substring) in some field. */
     Query text(String text, boolean items) {
         List<String> keywords = keywords(text);
         if (keywords.isEmpty()) {
@@ -202,7 +214,9 @@ class CatalogSearchService implements CatalogSearch {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = 0;
         for (Map.Entry<String, Float> f : (items ? ITEM_FIELDS : RESOURCE_FIELDS).entrySet()) {
-            if (!words.isEmpty()) {
+            // smartcn words rank names; in the catch-all text they would mostly match words scattered
+            // far apart (社会 … 组织) at great cost, so there only the substring counts
+            if (!words.isEmpty() && !f.getKey().equals(SearchDocuments.ALL)) {
                 any.add(new BoostQuery(allOf(f.getKey(), words), f.getValue()), Occur.SHOULD);
                 clauses++;
             }

@@ -14,7 +14,8 @@ import org.apache.lucene.search.TopDocsCollector;
  * every facet filter is a hit (counted in every dimension and offered to the page); one that
  * fails exactly one filter counts only in that dimension, which is what the user would get by
  * changing that selection; the rest count nowhere. Filters and counts read the arrays of
- * {@link FacetOrdinals}, and only hits are scored.
+ * {@link FacetOrdinals}. Without counts ({@link #pageOnly}) it only filters what the page
+ * collector sees, so a relevance page can let the scorer skip what cannot rank (block-max WAND).
  */
 final class FacetedCollector implements Collector {
 
@@ -24,9 +25,22 @@ final class FacetedCollector implements Collector {
     private final boolean[][] allowed;
     private final int[] filteredDims;
     private final int[][] counts;
+    private final boolean counting;
     private long hits;
 
+    /** Counts every match into the facets and the hits; {@code page} (may be null) collects the hits. */
     FacetedCollector(IndexGeneration.Searcher searcher, TopDocsCollector<?> page, boolean[][] allowed, int[] sizes) {
+        this(searcher, page, allowed, sizes, true);
+    }
+
+    /** Only offers the hits to {@code page}, in its score mode (e.g. top scores, which may skip documents). */
+    static FacetedCollector pageOnly(IndexGeneration.Searcher searcher, TopDocsCollector<?> page, boolean[][] allowed) {
+        return new FacetedCollector(searcher, page, allowed, new int[allowed.length], false);
+    }
+
+    private FacetedCollector(IndexGeneration.Searcher searcher, TopDocsCollector<?> page, boolean[][] allowed,
+                             int[] sizes, boolean counting) {
+        this.counting = counting;
         this.searcher = searcher;
         this.page = page;
         this.allowed = allowed;
@@ -49,12 +63,14 @@ final class FacetedCollector implements Collector {
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
         char[][] ords = searcher.ordinals(context);
-        LeafCollector top = page.getLeafCollector(context);
-        int dims = counts.length;
+        LeafCollector top = page == null ? null : page.getLeafCollector(context);
+        int dims = counting ? counts.length : 0;
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) throws IOException {
-                top.setScorer(scorer);
+                if (top != null) {
+                    top.setScorer(scorer);
+                }
             }
 
             @Override
@@ -69,21 +85,25 @@ final class FacetedCollector implements Collector {
                     }
                 }
                 if (missed >= 0) {
-                    counts[missed][ords[missed][doc]]++;
+                    if (counting) {
+                        counts[missed][ords[missed][doc]]++;
+                    }
                     return;
                 }
                 hits++;
                 for (int d = 0; d < dims; d++) {
                     counts[d][ords[d][doc]]++;
                 }
-                top.collect(doc);
+                if (top != null) {
+                    top.collect(doc);
+                }
             }
         };
     }
 
     @Override
     public ScoreMode scoreMode() {
-        return page.scoreMode();
+        return page == null ? ScoreMode.COMPLETE_NO_SCORES : page.scoreMode();
     }
 
     long hits() {

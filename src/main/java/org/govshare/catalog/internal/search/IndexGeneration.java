@@ -98,6 +98,7 @@ final class IndexGeneration implements Closeable {
             // contiguous, which Lucene reads without the per-document lookups of sparse fields
             IndexWriterConfig iwc = new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(ramBufferMb)
                 .setCommitOnClose(false)
+                .setCodec(new CatalogCodec())
                 .setIndexSort(new Sort(new SortField(SearchDocuments.KIND_ORDER, SortField.Type.INT)));
             IndexWriter writer = new IndexWriter(dir, iwc);
             try {

@@ -55,9 +55,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Answers catalog searches from this node's index. Each keyword must match somewhere; within a
- * keyword the smartcn words (ranked higher) and the bigram phrase (any substring) are
- * alternatives. Visibility is part of the query, so totals and facet counts never include what
+ * Answers catalog searches from this node's index. Each keyword must be a substring of some
+ * field (a bigram phrase) or the code; names made of its smartcn words rank higher. Visibility is part of the query, so totals and facet counts never include what
  * the caller may not see.
  */
 @Service
@@ -182,7 +181,7 @@ class CatalogSearchService implements CatalogSearch {
             facets, millis(t0));
     }
 
-    /** Each keyword must match: as smartcn words in a name, or as a bigram phrase (substring) in some field. */
+    /** Every keyword must match (see {@link #keyword}). */
     Query text(String text, boolean items) {
         List<String> keywords = keywords(text);
         if (keywords.isEmpty()) {
@@ -208,33 +207,38 @@ class CatalogSearchService implements CatalogSearch {
         return out;
     }
 
+    /**
+     * A keyword matches where it is a substring (the bigram phrase) of a field, or is the code; the
+     * smartcn words only rank: a name made of the keyword's words scores higher. Counting facets
+     * and hits needs no scores, so it then evaluates the substring clauses alone.
+     */
     private Query keyword(String k, boolean items) {
         List<String> words = Analyzers.terms(smartcn, SearchDocuments.NAME, k);
         List<Analyzers.Positioned> grams = Analyzers.substringTerms(bigram, SearchDocuments.NAME + Analyzers.BIGRAM, k);
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int clauses = 0;
-        for (Map.Entry<String, Float> f : (items ? ITEM_FIELDS : RESOURCE_FIELDS).entrySet()) {
-            // smartcn words rank names; in the catch-all text they would mostly match words scattered
-            // far apart (社会 … 组织) at great cost, so there only the substring counts
-            if (!words.isEmpty() && !f.getKey().equals(SearchDocuments.ALL)) {
-                any.add(new BoostQuery(allOf(f.getKey(), words), f.getValue()), Occur.SHOULD);
-                clauses++;
-            }
+        Map<String, Float> fields = items ? ITEM_FIELDS : RESOURCE_FIELDS;
+        BooleanQuery.Builder match = new BooleanQuery.Builder();
+        BooleanQuery.Builder rank = new BooleanQuery.Builder();
+        boolean ranked = false;
+        for (Map.Entry<String, Float> f : fields.entrySet()) {
             if (!grams.isEmpty()) {
-                String field = f.getKey() + Analyzers.BIGRAM;
-                Query phrase = phrase(field, grams);
-                any.add(new BoostQuery(phrase, f.getValue() * 0.6f), Occur.SHOULD);
-                clauses++;
+                match.add(new BoostQuery(phrase(f.getKey() + Analyzers.BIGRAM, grams), f.getValue() * 0.6f), Occur.SHOULD);
+            }
+            if (!words.isEmpty() && !f.getKey().equals(SearchDocuments.ALL)) {
+                Query w = new BoostQuery(allOf(f.getKey(), words), f.getValue());
+                (grams.isEmpty() ? match : rank).add(w, Occur.SHOULD);
+                ranked |= !grams.isEmpty();
             }
         }
         if (items) {
-            any.add(new BoostQuery(new TermQuery(new Term(SearchDocuments.ITEM_CODE, k.toLowerCase(Locale.ROOT))), 10f),
+            match.add(new BoostQuery(new TermQuery(new Term(SearchDocuments.ITEM_CODE, k.toLowerCase(Locale.ROOT))), 10f),
                 Occur.SHOULD);
         } else {
-            any.add(new BoostQuery(new TermQuery(new Term(SearchDocuments.CODE, k)), 20f), Occur.SHOULD);
+            match.add(new BoostQuery(new TermQuery(new Term(SearchDocuments.CODE, k)), 20f), Occur.SHOULD);
         }
-        clauses++;
-        return clauses == 0 ? null : any.build();
+        if (!ranked) {
+            return match.build();
+        }
+        return new BooleanQuery.Builder().add(match.build(), Occur.MUST).add(rank.build(), Occur.SHOULD).build();
     }
 
     private static Query phrase(String field, List<Analyzers.Positioned> grams) {

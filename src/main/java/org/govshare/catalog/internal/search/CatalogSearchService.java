@@ -56,8 +56,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Answers catalog searches from this node's index. Each keyword must be a substring of some
- * field (a bigram phrase) or the code; names made of its smartcn words rank higher. Visibility is part of the query, so totals and facet counts never include what
- * the caller may not see.
+ * field (a bigram phrase) or the code; names made of its smartcn words rank higher. Visibility
+ * is part of the query, so totals and facet counts never include what the caller may not see.
  */
 @Service
 class CatalogSearchService implements CatalogSearch {

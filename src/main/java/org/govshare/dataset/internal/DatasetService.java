@@ -23,13 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.govshare.catalog.CatalogManagement;
 import org.govshare.catalog.DataItemView;
-import org.govshare.catalog.DataType;
 import org.govshare.catalog.ResourceFilter;
 import org.govshare.catalog.ResourceSummary;
 import org.govshare.catalog.ResourceView;
@@ -237,38 +234,8 @@ class DatasetService implements DatasetManagement {
         if (!access.canManage(actor, published.providerId())) {
             throw forbidden();
         }
-        List<Violation> violations = new ArrayList<>();
-        Map<String, DataItemView> items = new TreeMap<>();
-        published.dataItems().forEach(i -> items.put(i.codeName(), i));
-        Set<String> seen = new HashSet<>();
         List<ItemRule> list = changed == null ? List.of() : changed;
-        for (int i = 0; i < list.size(); i++) {
-            ItemRule r = list.get(i);
-            String at = "rules[" + i + "]";
-            if (r == null || r.codeName() == null || !items.containsKey(r.codeName())) {
-                violations.add(new Violation(at + ".codeName", "rule-item-unknown",
-                    List.of(r == null || r.codeName() == null ? "" : r.codeName())));
-                continue;
-            }
-            if (!seen.add(r.codeName())) {
-                violations.add(new Violation(at + ".codeName", "rule-item-duplicate", List.<Object>of(r.codeName())));
-            }
-            if (r.pattern() != null && !r.pattern().isBlank()) {
-                try {
-                    Pattern.compile(r.pattern());
-                } catch (PatternSyntaxException e) {
-                    violations.add(new Violation(at + ".pattern", "rule-pattern-invalid", List.<Object>of(r.pattern())));
-                }
-            }
-            DataType type = items.get(r.codeName()).dataType();
-            if ((r.min() != null || r.max() != null) && type != DataType.INTEGER && type != DataType.DECIMAL) {
-                violations.add(new Violation(at + ".min", "rule-range-not-numeric", List.<Object>of(r.codeName())));
-            }
-            if (r.min() != null && r.max() != null && r.min().compareTo(r.max()) > 0) {
-                violations.add(new Violation(at + ".max", "rule-range-inverted", List.<Object>of(r.min(), r.max())));
-            }
-        }
-        ViolationsException.throwIfAny(violations);
+        factory().validateRules(published, list);
         rules.replace(resourceId, list);
         events.publishEvent(new RulesChanged(resourceId, published.providerId(), actor, RequestIds.current()));
         return rules.effective(published, factory());

@@ -47,7 +47,7 @@ class DatasetConsoleBrowserIT extends BrowserTestSupport {
         assertThat(text("#dataset-version")).isEqualTo("0");
         screenshot("empty");
 
-        // line 3: bad check digit, line 4: no key, line 5: the key of line 2 again
+        // line 3: bad check digit, line 4: no key, lines 2 and 5: the same key
         Path flawed = csv("公民身份号码,姓名,出生日期\n"
             + zhang + ",张三,1990-01-01\n"
             + bad + ",李四,1985-05-05\n"
@@ -67,19 +67,22 @@ class DatasetConsoleBrowserIT extends BrowserTestSupport {
         waitUntilFinished();
         screenshot("flawed");
         assertThat(text("#load-state")).isEqualTo(zh("dataset.state.FAILED"));
-        assertThat(text("#rows-rejected")).isEqualTo("3");
+        assertThat(text("#rows-rejected")).isEqualTo("4");
         List<WebElement> rows = $$("#rejections tbody tr");
         assertThat(rows.stream().map(r -> cell(r, "r-row") + " " + cell(r, "r-item")).toList())
-            .containsExactly("3 sfzh", "4 sfzh", "5 sfzh");
-        assertThat(cell(rows.get(0), "r-value")).isEqualTo(bad);
+            .containsExactly("2 sfzh", "3 sfzh", "4 sfzh", "5 sfzh");
+        assertThat(rows.stream().map(r -> r.getAttribute("data-code")).toList())
+            .containsExactly("duplicate-key", "resident-id-invalid", "required", "duplicate-key");
+        assertThat(cell(rows.get(1), "r-value")).isEqualTo(bad);
+        assertThat(cell(rows.get(0), "r-reason")).isEqualTo(zh("dataset.rejection.duplicate-key", 5));
+        assertThat(cell(rows.get(2), "r-reason")).isEqualTo(zh("dataset.rejection.required"));
         for (WebElement r : rows) {
             String code = r.getAttribute("data-code");
             assertThat(cell(r, "r-reason")).as(code).isNotBlank().matches(s -> hasChinese(s));
         }
-        assertThat(rows.stream().map(r -> r.getAttribute("data-code")).distinct()).hasSize(3);
         String report = fetch($("#download-rejections").getAttribute("href"));
-        assertThat(report).contains(bad, cell(rows.get(0), "r-reason"));
-        assertThat(report.lines().count()).isEqualTo(4);
+        assertThat(report).contains(bad, cell(rows.get(1), "r-reason"), cell(rows.get(2), "r-reason"));
+        assertThat(report.lines().count()).as(report).isEqualTo(5);
 
         open("/datasets/" + resource);
         assertThat(text("#dataset-version")).isEqualTo("0");

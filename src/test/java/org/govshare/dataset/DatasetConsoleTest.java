@@ -43,6 +43,7 @@ class DatasetConsoleTest {
         Session own = new Session("scjg_steward");
         assertThat(own.get("/datasets/" + id).status()).isEqualTo(200);
         assertThat(own.get("/datasets").body()).contains(id.toString(), "id=\"nav-datasets\"");
+        assertThat(own.get("/catalog/resources/" + id).body()).contains("id=\"resource-data\"", "/datasets/" + id);
 
         Session other = new Session("rsj_steward");
         assertThat(other.get("/datasets/" + id).status()).isEqualTo(403);

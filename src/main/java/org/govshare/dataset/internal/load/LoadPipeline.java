@@ -278,6 +278,7 @@ public class LoadPipeline implements Loads, DisposableBean {
         }
 
         void apply() {
+            long started = System.nanoTime();
             ResourceView published = catalog.published(request.resourceId())
                 .orElseThrow(() -> new Abort(LoadState.FAILED, "resource-not-published", null));
             RecordChecksFactory factory = checksFactory.getIfAvailable();
@@ -368,9 +369,11 @@ public class LoadPipeline implements Loads, DisposableBean {
                 writer.abandon();
                 throw e;
             }
+            long tRead = System.nanoTime();
             if (writing) {
                 writer.finish();
             }
+            long tCopy = System.nanoTime();
             tick(true);
             // candidates: a hash seen before; the same key if the rows kept for it hold the key
             List<String> duplicateKeys = new ArrayList<>();
@@ -415,7 +418,12 @@ public class LoadPipeline implements Loads, DisposableBean {
                 throw new Abort(LoadState.CANCELLED, "cancelled", null);
             }
             Delta delta = direct ? writer.directChanges(id) : writer.merge(id, request.mode() == LoadMode.FULL);
+            long tApply = System.nanoTime();
             commit(locked, delta, null);
+            log.info("Load {} of {}: {} rows read and checked in {} ms ({} ms of it waiting for the server), copy ended {} ms "
+                + "later, {} {} ms, {} changes", id, request.resourceId(), counts.read, (tRead - started) / 1_000_000,
+                writer.waitedMillis(), (tCopy - tRead) / 1_000_000,
+                direct ? "change log" : "merge", (tApply - tCopy) / 1_000_000, delta.changes());
         }
 
         /** Writes the outcome and the event inside the data transaction, so they commit with the records. */
@@ -706,6 +714,7 @@ public class LoadPipeline implements Loads, DisposableBean {
 
         void finish() {
             try {
+                waited = copy.waitedNanos();
                 copy.finish();
                 copy = null;
                 if (!direct) {
@@ -740,6 +749,7 @@ public class LoadPipeline implements Loads, DisposableBean {
 
         /** Keys found twice in the load (KEEP_VALID): none of their rows is applied. */
         void drop(List<String> keys) {
+            dropped = true;
             String[] k = keys.toArray(new String[0]);
             if (direct) {
                 jdbc.sql("delete from dataset_record where resource_id = ? and record_key = any(?)").params(resourceId, k)
@@ -749,15 +759,24 @@ public class LoadPipeline implements Loads, DisposableBean {
             }
         }
 
+        long waitedMillis() {
+            return waited / 1_000_000;
+        }
+
+        private long waited;
+        private boolean dropped;
+
         Delta directChanges(UUID id) {
             // rows dropped as duplicates leave gaps: close them so the sequence stays contiguous
-            jdbc.sql("""
+            if (dropped) {
+                jdbc.sql("""
                     update dataset_record r set seq = n.s
                     from (select record_key, ? + row_number() over (order by seq) as s
                           from dataset_record where resource_id = ? and load_id = ?) n
                     where r.resource_id = ? and r.record_key = n.record_key and r.seq <> n.s
                     """)
                 .params(baseSeq, resourceId, id, resourceId).update();
+            }
             long inserted = jdbc.sql("""
                     insert into dataset_change (resource_id, seq, record_key, op, load_id, before)
                     select resource_id, seq, record_key, 'I', load_id, null from dataset_record

@@ -50,6 +50,16 @@ public final class DatasetEvents {
         }
     }
 
+    /** Someone read a department's records in the console or the API: audited like every data access. */
+    public record RecordsRead(UUID resourceId, UUID providerId, String query, int records, Actor by, String requestId)
+        implements AuditableEvent {
+        @Override
+        public AuditFacts auditFacts() {
+            return new AuditFacts(by, requestId, "dataset.records.read", "resource", resourceId.toString(), providerId,
+                (query == null ? "" : "q=" + query + " ") + records + " records");
+        }
+    }
+
     /**
      * A promising resource's records went past their due time without an applied load; published once
      * per overdue period (a new load starts a new period) by the daily freshness sweep.

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.govshare.catalog.CatalogManagement;
-import org.govshare.catalog.DataItemView;
 import org.govshare.catalog.ResourceView;
 import org.govshare.dataset.ColumnMapping;
 import org.govshare.dataset.DatasetEvents.PullFailed;
@@ -156,23 +154,25 @@ class PullRunner {
         if (def == null) {
             return null;
         }
+        // the whole run (catalog look-ups, the load, the bookkeeping) acts as the person who asked or the system
+        Actor actor = trigger != null ? trigger.actor()
+            : new Actor(null, "system:pull", def.providerId(), Set.of(Roles.DATA_STEWARD), null);
+        String requestId = trigger != null ? trigger.requestId() : "pull-" + UUID.randomUUID();
         try {
-            return pull(def, trigger);
+            return CurrentActor.runAs(actor, () -> pull(def, actor, requestId));
         } catch (RuntimeException e) {
             log.error("Pull of resource {} failed outside its load", resourceId, e);
             Instant now = clock.instant();
+            Instant next = CurrentActor.runAs(actor, () -> nextRegular(def, now));
             store.finish(resourceId, null, LoadState.FAILED, "pull-error: " + e.getMessage(), def.failures() + 1,
-                nextRegular(def, now), null, null, now);
+                next, null, null, now);
             throw e;
         }
     }
 
-    private LoadView pull(PullRow def, Trigger trigger) {
+    private LoadView pull(PullRow def, Actor actor, String requestId) {
         ResourceView resource = catalog.published(def.resourceId()).orElse(null);
         SourceRow source = store.source(def.sourceId()).orElseThrow();
-        Actor actor = trigger != null ? trigger.actor()
-            : new Actor(null, "system:pull", def.providerId(), Set.of(Roles.DATA_STEWARD), null);
-        String requestId = trigger != null ? trigger.requestId() : "pull-" + UUID.randomUUID();
         Instant now = clock.instant();
         if (resource == null) {
             // withdrawn since: nothing to load into; wait for the next regular run
@@ -182,18 +182,9 @@ class PullRunner {
         }
         boolean incremental = def.mode() == LoadMode.INCREMENTAL;
         boolean afterWatermark = incremental && def.watermark() != null;
-        Map<String, String> renames = new HashMap<>();
+        // an empty mapping lets the pipeline match columns to data items by code name or name
         ColumnMapping mapping = def.mapping();
-        if (mapping.items().isEmpty()) {
-            // no mapping given: columns named like the data items (code name or name, any case) feed them
-            Map<String, String> identity = new java.util.LinkedHashMap<>();
-            for (DataItemView item : resource.dataItems()) {
-                renames.put(item.name().toLowerCase(java.util.Locale.ROOT), item.codeName());
-                renames.put(item.codeName().toLowerCase(java.util.Locale.ROOT), item.codeName());
-                identity.put(item.codeName(), item.codeName());
-            }
-            mapping = new ColumnMapping(identity, mapping.deleteColumn());
-        }
+        Map<String, String> renames = Map.of();
         String sql = PullSql.select(source.kind(), def.table(), def.query(), def.watermarkColumn(), afterWatermark);
         String sourceName = source.name() + ": " + (def.table() != null ? def.table() : "query");
         AtomicReference<JdbcRowSource> opened = new AtomicReference<>();
@@ -226,7 +217,7 @@ class PullRunner {
         };
         LoadRequest request = new LoadRequest(def.resourceId(), LoadChannel.PULL, def.mode(), def.policy(), mapping,
             sourceName, null, opener, actor, requestId);
-        LoadView load = CurrentActor.runAs(actor, () -> loads.getObject().run(request));
+        LoadView load = loads.getObject().run(request);
         afterLoad(def, load, opened.get(), actor, requestId);
         return load;
     }
@@ -238,6 +229,10 @@ class PullRunner {
                 String wm = rows != null && def.mode() == LoadMode.INCREMENTAL ? rows.watermark() : null;
                 store.finish(def.resourceId(), load.id(), load.state(), null, 0, nextRegular(def, now), wm,
                     wm == null ? null : rows.watermarkType(), now);
+            } else if (load.state() == LoadState.FAILED && "no-rows".equals(load.errorCode())
+                    && def.mode() == LoadMode.INCREMENTAL) {
+                // nothing past the watermark: up to date, not a failure of the source
+                store.finish(def.resourceId(), load.id(), load.state(), null, 0, nextRegular(def, now), null, null, now);
             } else if (load.state() == LoadState.FAILED) {
                 int failures = def.failures() + 1;
                 boolean retryable = load.errorCode() != null

@@ -263,8 +263,15 @@ class PullApiTest {
         Instant next = Instant.parse(def.get("nextRunAt").asString());
         assertThat(Duration.between(started, next)).as("first retry after a minute")
             .isBetween(Duration.ofSeconds(50), Duration.ofSeconds(120));
-        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'dataset.pull.failed' and target_id = ?")
-            .param(resource.toString()).query(Long.class).single()).isBetween(0L, 1L);
+        // reported: the failure is an audit entry (written after commit, so wait for it)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String audited = null;
+        while (audited == null && System.nanoTime() < deadline) {
+            audited = jdbc.sql("select detail from audit_entry where action = 'dataset.pull.failed' and target_id = ?")
+                .param(resource.toString()).query(String.class).optional().orElse(null);
+            Thread.sleep(100);
+        }
+        assertThat(audited).startsWith("source-unreachable (failure 1, retry at");
         // stop the retry from running in the background of later tests
         define(resource, """
             {"sourceId":"%s","table":"%s.people","cron":"0 0 3 1 1 *","enabled":false}""".formatted(source, schema));

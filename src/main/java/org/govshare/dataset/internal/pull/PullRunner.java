@@ -241,7 +241,9 @@ class PullRunner {
                 Instant retryAt = retryable && failures <= backoff.size() ? now.plus(backoff.get(failures - 1)) : null;
                 Instant regular = nextRegular(def, now);
                 Instant next = retryAt != null && (regular == null || retryAt.isBefore(regular)) ? retryAt : regular;
-                String error = load.errorCode() + (load.errorMessage() == null ? "" : ": " + load.errorMessage());
+                String error = load.errorMessage() == null ? load.errorCode()
+                    : load.errorMessage().startsWith(load.errorCode()) ? load.errorMessage()
+                    : load.errorCode() + ": " + load.errorMessage();
                 store.finish(def.resourceId(), load.id(), load.state(), error, failures, next, null, null, now);
                 events.publishEvent(new PullFailed(def.resourceId(), def.providerId(), load.id(), def.sourceId(),
                     load.errorCode(), load.errorMessage(), failures, retryAt, actor, requestId));

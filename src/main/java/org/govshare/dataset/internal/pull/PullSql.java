@@ -52,10 +52,13 @@ final class PullSql {
             out.add(Violation.of("query", "too-long", 20000));
         } else if (!STARTS.matcher(q).matches()) {
             out.add(Violation.of("query", "query-not-select"));
-        } else if (outsideLiterals(q).contains(";")) {
-            out.add(Violation.of("query", "query-multiple-statements"));
-        } else if (outsideLiterals(q).contains("--") || outsideLiterals(q).contains("/*")) {
-            out.add(Violation.of("query", "query-comment"));
+        } else {
+            String bare = outsideLiterals(q);
+            if (bare.contains("--") || bare.contains("/*") || bare.contains("#")) {
+                out.add(Violation.of("query", "query-comment"));
+            } else if (bare.contains(";")) {
+                out.add(Violation.of("query", "query-multiple-statements"));
+            }
         }
         return out;
     }

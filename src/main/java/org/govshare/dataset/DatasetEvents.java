@@ -63,4 +63,14 @@ public final class DatasetEvents {
                     + "): " + (reason == null ? "" : reason.length() > 300 ? reason.substring(0, 300) : reason));
         }
     }
+
+    /** Someone read a department's records in the console or the API: audited like every data access. */
+    public record RecordsRead(UUID resourceId, UUID providerId, String query, int records, Actor by, String requestId)
+        implements AuditableEvent {
+        @Override
+        public AuditFacts auditFacts() {
+            return new AuditFacts(by, requestId, "dataset.records.read", "resource", resourceId.toString(), providerId,
+                (query == null ? "" : "q=" + query + " ") + records + " records");
+        }
+    }
 }

@@ -245,6 +245,7 @@ public class LoadPipeline implements Loads, DisposableBean {
             run.fail(LoadState.FAILED, "load-error", rootMessage(e));
         } finally {
             run.close();
+            closeQuietly(request);
             running.remove(id);
         }
     }
@@ -894,8 +895,15 @@ public class LoadPipeline implements Loads, DisposableBean {
         executor.shutdownNow();
     }
 
+    /** Openers that hold something (a stored upload) let go of it when the load is over, run or not. */
     private static void closeQuietly(LoadRequest request) {
-        // a cancelled queued load never opened its source
+        if (request.source() instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("Could not release the source of a load", e);
+            }
+        }
     }
 
     private static String rootMessage(Throwable e) {

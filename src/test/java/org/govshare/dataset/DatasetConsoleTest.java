@@ -1,0 +1,197 @@
+package org.govshare.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.govshare.HttpApi;
+import org.govshare.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The data collection console over real HTTP: another department's dataset answers 403 on every
+ * page and action, forms without the page's CSRF token are refused, and the two-step upload
+ * (preview, then start with the stashed file) works in one session and not across sessions.
+ */
+@IntegrationTest
+class DatasetConsoleTest {
+
+    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anotherDepartmentsDatasetIsForbiddenEverywhere() {
+        UUID id = ConsoleFixtures.published(port, "scjg_steward", "控制台越权测试", ConsoleFixtures.RESIDENT_ITEMS);
+        Session own = new Session("scjg_steward");
+        assertThat(own.get("/datasets/" + id).status()).isEqualTo(200);
+        assertThat(own.get("/datasets").body()).contains(id.toString(), "id=\"nav-datasets\"");
+
+        Session other = new Session("rsj_steward");
+        assertThat(other.get("/datasets/" + id).status()).isEqualTo(403);
+        assertThat(other.get("/datasets/" + id + "/records").status()).isEqualTo(403);
+        assertThat(other.get("/datasets").body()).doesNotContain(id.toString());
+        other.get("/");
+        HttpResponse<String> upload = other.upload("/datasets/" + id + "/upload", "x.csv",
+            "公民身份号码,姓名\n".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(upload.statusCode()).isEqualTo(403);
+
+        assertThat(new Session("admin").get("/datasets/" + id).status()).as("the authority reads overviews").isEqualTo(200);
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() {
+        UUID id = ConsoleFixtures.published(port, "scjg_steward", "控制台CSRF测试", ConsoleFixtures.RESIDENT_ITEMS);
+        Session steward = new Session("scjg_steward");
+        steward.get("/datasets/" + id);
+        steward.dropCsrf();
+        HttpResponse<String> upload = steward.upload("/datasets/" + id + "/upload", "x.csv",
+            "公民身份号码,姓名\n".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(upload.statusCode()).isEqualTo(403);
+        assertThat(steward.post("/datasets/" + id + "/loads", Map.of("token", "x")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theUploadIsPreviewedThenStartedFromTheStashOfTheSameSessionOnly() {
+        UUID id = ConsoleFixtures.published(port, "scjg_steward", "控制台预览测试", ConsoleFixtures.RESIDENT_ITEMS);
+        String csv = "公民身份号码;姓名;出生日期;备注\n" + ConsoleFixtures.residentId("51011219900101123")
+            + ";张三;1990-01-01;无\n";
+        Session steward = new Session("scjg_steward");
+        steward.get("/datasets/" + id);
+        HttpResponse<String> preview = steward.upload("/datasets/" + id + "/upload", "居民.csv",
+            csv.getBytes(Charset.forName("GBK")), Map.of("mode", "FULL", "policy", "ALL_OR_NOTHING"));
+        assertThat(preview.statusCode()).isEqualTo(200);
+        String page = preview.body();
+        assertThat(page).contains("id=\"preview-charset\">GBK<", "id=\"preview-delimiter\">;<", "张三");
+        assertThat(page).containsPattern("name=\"item-0\"[^>]*>\\s*<option value=\"\">[^<]*</option>\\s*"
+            + "<option value=\"sfzh\" selected=\"selected\"");
+        Matcher token = TOKEN.matcher(page);
+        assertThat(token.find()).isTrue();
+        steward.csrfFrom(page);
+
+        Session thief = new Session("scjg_steward");
+        thief.get("/datasets/" + id);
+        HttpResponse<String> stolen = thief.post("/datasets/" + id + "/loads", Map.of("token", token.group(1),
+            "column-0", "公民身份号码", "item-0", "sfzh"));
+        assertThat(stolen.statusCode()).as("another session cannot start this upload").isEqualTo(200);
+        assertThat(stolen.body()).contains("预览已失效");
+
+        Map<String, String> start = new LinkedHashMap<>();
+        start.put("token", token.group(1));
+        start.put("mode", "FULL");
+        start.put("policy", "ALL_OR_NOTHING");
+        start.put("column-0", "公民身份号码");
+        start.put("item-0", "sfzh");
+        start.put("column-1", "姓名");
+        start.put("item-1", "xm");
+        start.put("column-2", "出生日期");
+        start.put("item-2", "csrq");
+        start.put("column-3", "备注");
+        start.put("item-3", "");
+        HttpResponse<String> started = steward.post("/datasets/" + id + "/loads", start);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("/datasets/loads/");
+        String loadId = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(new Session("rsj_steward").get("/datasets/loads/" + loadId).status()).isEqualTo(403);
+        assertThat(new Session("rsj_steward").get("/datasets/loads/" + loadId + "/rejections.csv").status()).isEqualTo(403);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    record Page(int status, String body) {
+    }
+
+    /** One browser-like session: a cookie jar, basic credentials, and the CSRF token of the last page read. */
+    private final class Session {
+
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private final String authorization;
+        private String csrf;
+
+        Session(String username) {
+            authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + HttpApi.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        }
+
+        Page get(String path) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(uri(path)).GET());
+            csrfFrom(r.body());
+            return new Page(r.statusCode(), r.body());
+        }
+
+        void csrfFrom(String body) {
+            Matcher m = CSRF.matcher(body);
+            if (m.find()) {
+                csrf = m.group(1);
+            }
+        }
+
+        void dropCsrf() {
+            csrf = null;
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> fields) {
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            if (csrf != null) {
+                all.put("_csrf", csrf);
+            }
+            String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        HttpResponse<String> upload(String path, String fileName, byte[] content, Map<String, String> fields) {
+            String boundary = "----govshare" + System.nanoTime();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            if (csrf != null) {
+                all.put("_csrf", csrf);
+            }
+            all.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) {
+            try {
+                return client.send(request.header("Authorization", authorization).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package org.govshare.dataset;
 
+import java.time.Instant;
 import java.util.UUID;
 import org.govshare.platform.Actor;
 import org.govshare.platform.AuditableEvent;
@@ -71,6 +72,18 @@ public final class DatasetEvents {
         public AuditFacts auditFacts() {
             return new AuditFacts(by, requestId, "dataset.records.read", "resource", resourceId.toString(), providerId,
                 (query == null ? "" : "q=" + query + " ") + records + " records");
+        }
+    }
+
+    /**
+     * A promising resource's records went past their due time without an applied load; published once
+     * per overdue period (a new load starts a new period) by the daily freshness sweep.
+     */
+    public record DatasetOverdue(UUID resourceId, UUID providerId, Instant dueAt) implements AuditableEvent {
+        @Override
+        public AuditFacts auditFacts() {
+            return new AuditFacts(org.govshare.platform.CurrentActor.system(), null, "dataset.overdue", "resource",
+                resourceId.toString(), providerId, "due " + dueAt);
         }
     }
 }

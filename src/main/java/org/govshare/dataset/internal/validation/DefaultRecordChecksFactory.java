@@ -94,14 +94,9 @@ class DefaultRecordChecksFactory implements RecordChecksFactory {
             }
         }
         List<ItemCheck> checks = new ArrayList<>();
-        boolean anyKey = false;
         for (DataItemView item : published.dataItems()) {
             ItemRule rule = byName.get(item.codeName());
             checks.add(compile(item, rule == null ? defaultRule(item) : rule));
-            anyKey |= item.key();
-        }
-        if (!anyKey) {
-            throw org.govshare.platform.ProblemException.invalid("dataItems", "dataset-no-key-items", published.code());
         }
         return new CompiledRecordChecks(checks);
     }

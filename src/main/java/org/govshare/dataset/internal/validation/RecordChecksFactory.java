@@ -11,7 +11,8 @@ public interface RecordChecksFactory {
 
     /**
      * Items without a rule get their default; rules naming items the version no longer has are
-     * ignored. Refuses (422 {@code dataset-no-key-items}) a version without key items.
+     * ignored. A version without key items compiles to checks with empty {@code keyItems()}: the
+     * pipeline refuses such loads ({@code no-key-items}).
      */
     RecordChecks compile(ResourceView published, List<ItemRule> rules);
 

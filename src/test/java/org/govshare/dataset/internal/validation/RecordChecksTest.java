@@ -35,7 +35,6 @@ import org.govshare.catalog.UpdateCycle;
 import org.govshare.dataset.ItemKind;
 import org.govshare.dataset.ItemRule;
 import org.govshare.dataset.internal.load.RowProblem;
-import org.govshare.platform.ProblemException;
 import org.govshare.platform.Violation;
 import org.govshare.platform.ViolationsException;
 import org.junit.jupiter.api.Test;
@@ -118,9 +117,8 @@ class RecordChecksTest {
     }
 
     @Test
-    void resourcesWithoutKeyItemsCannotBeCompiled() {
-        assertThatThrownBy(() -> factory.compile(resource(item("a", DataType.STRING, 5, false)), List.of()))
-            .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("dataset-no-key-items"));
+    void resourcesWithoutKeyItemsCompileWithoutKeysForThePipelineToRefuse() {
+        assertThat(factory.compile(resource(item("a", DataType.STRING, 5, false)), List.of()).keyItems()).isEmpty();
     }
 
     @Test

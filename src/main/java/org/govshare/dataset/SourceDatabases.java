@@ -44,8 +44,9 @@ public interface SourceDatabases {
 
     /**
      * Pulls now, whatever the schedule: returns the load, finished when it took less than a few
-     * seconds, else as it stands (follow it with {@code DatasetManagement.load}). 409 pull-running
-     * while another pull of the resource runs.
+     * seconds, else as it stands (follow it with {@code DatasetManagement.load}); null when an
+     * incremental pull finds nothing past its watermark (no load is made). 409 pull-running while
+     * another pull of the resource runs.
      */
     LoadView pullNow(UUID resourceId);
 }

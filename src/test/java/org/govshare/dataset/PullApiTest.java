@@ -184,12 +184,15 @@ class PullApiTest {
         assertThat(def.get("failures").asInt()).isZero();
         assertThat(DatasetFixtures.records(jdbc, resource).keySet()).containsExactly("W1", "W2", "W3");
 
-        // nothing past the watermark: the load applies nothing, and that is no failure of the source
-        Response nothingNew = pullNow(resource);
-        assertThat(nothingNew.json().get("rowsRead").asLong()).isZero();
-        assertThat(nothingNew.text("state").equals("SUCCEEDED") || "no-rows".equals(nothingNew.text("errorCode")))
-            .as(nothingNew.body()).isTrue();
+        // nothing past the watermark: no load at all, and no failure
+        long loads = jdbc.sql("select count(*) from dataset_load where resource_id = ?").param(resource)
+            .query(Long.class).single();
+        Response nothingNew = HttpApi.as(port, "scjg_steward").post("/api/v1/datasets/" + resource + "/pull/runs", null);
+        assertThat(nothingNew.status()).as(nothingNew.body()).isEqualTo(204);
+        assertThat(jdbc.sql("select count(*) from dataset_load where resource_id = ?").param(resource)
+            .query(Long.class).single()).isEqualTo(loads);
         assertThat(definition(resource).get("failures").asInt()).isZero();
+        assertThat(definition(resource).get("lastState").asString()).isEqualTo("SUCCEEDED");
         assertThat(definition(resource).get("watermark").asString()).isEqualTo("2026-03-02T01:00:00");
         assertThat(version(resource)).isEqualTo(2);
     }
@@ -225,10 +228,12 @@ class PullApiTest {
         UUID resource = DatasetFixtures.published(port, "scjg_steward", DatasetFixtures.PERSON_ITEMS);
         UUID source = source("scjg_steward");
         insert("K1", "甲", null, 1, "2026-03-01 08:00:00");
-        // yearly, so the next regular run is far away and the retry is what comes next
+        define(resource, """
+            {"sourceId":"%s","table":"%s.people","enabled":false}""".formatted(source, schema));
+        assertThat(pullNow(resource).text("state")).isEqualTo("SUCCEEDED");
+        // enabled yearly, so the next regular run is far away and the retry is what comes next
         define(resource, """
             {"sourceId":"%s","table":"%s.people","cron":"0 0 3 1 1 *","enabled":true}""".formatted(source, schema));
-        assertThat(pullNow(resource).text("state")).isEqualTo("SUCCEEDED");
         Map<String, String> before = DatasetFixtures.records(jdbc, resource);
 
         jdbc.sql("insert into " + schema + ".people select 'B' || g, '名' || g, null, g, now()::timestamp "
@@ -275,6 +280,29 @@ class PullApiTest {
         // stop the retry from running in the background of later tests
         define(resource, """
             {"sourceId":"%s","table":"%s.people","cron":"0 0 3 1 1 *","enabled":false}""".formatted(source, schema));
+    }
+
+    @Test
+    void theSchedulerRunsANewDefinitionAtOnceAndThenOnItsSchedule() throws Exception {
+        UUID resource = DatasetFixtures.published(port, "scjg_steward", DatasetFixtures.PERSON_ITEMS);
+        UUID source = source("scjg_steward");
+        insert("S1", "甲", null, 1, "2026-03-01 08:00:00");
+        define(resource, """
+            {"sourceId":"%s","table":"%s.people","enabled":true}""".formatted(source, schema));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonNode def = definition(resource);
+        while (def.get("lastState").isNull() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            def = definition(resource);
+        }
+        assertThat(def.get("lastState").asString()).as(def.toString()).isEqualTo("SUCCEEDED");
+        assertThat(DatasetFixtures.records(jdbc, resource).keySet()).containsExactly("S1");
+        // next: the 1st of next month at 02:00 in Shanghai (MONTHLY)
+        Instant next = Instant.parse(def.get("nextRunAt").asString());
+        assertThat(next.atZone(java.time.ZoneId.of("Asia/Shanghai")).getDayOfMonth()).isEqualTo(1);
+        assertThat(next.atZone(java.time.ZoneId.of("Asia/Shanghai")).getHour()).isEqualTo(2);
+        assertThat(jdbc.sql("select started_by from dataset_load where id = ?").param(UUID.fromString(
+            def.get("lastLoadId").asString())).query(String.class).single()).isEqualTo("system:pull");
     }
 
     @Test

@@ -107,11 +107,12 @@ class SourceDatabaseApiController {
     }
 
     @PostMapping("/{resourceId}/pull/runs")
-    @Operation(summary = "Pull now: 200 with the finished load, or 202 with the load still running")
+    @Operation(summary = "Pull now: 200 with the finished load, 202 with the load still running, "
+        + "204 when an incremental pull finds nothing past the watermark (no load)")
     ResponseEntity<LoadView> run(@PathVariable UUID resourceId) {
         LoadView load = sources.pullNow(resourceId);
         if (load == null) {
-            return ResponseEntity.accepted().build();
+            return ResponseEntity.noContent().build();
         }
         return ResponseEntity.status(load.state().finished() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(load);
     }

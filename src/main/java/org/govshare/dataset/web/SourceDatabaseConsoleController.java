@@ -242,17 +242,15 @@ class SourceDatabaseConsoleController {
 
     @PostMapping("/pulls/{resourceId}/run")
     String run(@PathVariable UUID resourceId, Model model, Locale locale, RedirectAttributes redirect) {
-        Optional<LoadView> load = forms.attempt(null, model, locale, () -> sources.pullNow(resourceId));
+        Optional<Optional<LoadView>> load = forms.attempt(null, model, locale,
+            () -> Optional.ofNullable(sources.pullNow(resourceId)));
         if (load.isEmpty()) {
             return pull(resourceId, model);
         }
-        LoadView l = load.get();
-        redirect.addFlashAttribute("pulled", messages.getMessage("dataset.pull.started",
-            new Object[] {l == null ? "QUEUED" : l.state() + (l.errorCode() == null ? "" : " · " + l.errorMessage())},
-            locale));
-        if (l != null) {
-            redirect.addFlashAttribute("lastLoad", l);
-        }
+        LoadView l = load.get().orElse(null);
+        redirect.addFlashAttribute("pulled", l == null ? messages.getMessage("dataset.pull.nothing-new", null, locale)
+            : messages.getMessage("dataset.pull.started",
+                new Object[] {l.state() + (l.errorCode() == null ? "" : " · " + l.errorMessage())}, locale));
         return "redirect:/dataset/pulls/" + resourceId;
     }
 }

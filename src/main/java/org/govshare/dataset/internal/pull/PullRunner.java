@@ -189,6 +189,12 @@ class PullRunner {
         String sourceName = source.name() + ": " + (def.table() != null ? def.table() : "query");
         AtomicReference<JdbcRowSource> opened = new AtomicReference<>();
         String password = secrets.open(source.passwordSealed());
+        if (afterWatermark && nothingNew(source, password, sql, def)) {
+            // up to date: no load at all, so a 5-minute schedule does not fill the history with empty loads
+            store.finish(def.resourceId(), def.lastLoadId(), def.lastState(), null, 0, nextRegular(def, now), null, null,
+                now);
+            return null;
+        }
         LoadRequest.SourceOpener opener = () -> {
             Connection c = null;
             try {
@@ -220,6 +226,31 @@ class PullRunner {
         LoadView load = loads.getObject().run(request);
         afterLoad(def, load, opened.get(), actor, requestId);
         return load;
+    }
+
+    /**
+     * Whether the source answers and has no row past the watermark. Any error says "not known": the
+     * load then runs and reports the failure the usual way.
+     */
+    private boolean nothingNew(SourceRow source, String password, String sql, PullRow def) {
+        Connection c = null;
+        try {
+            c = SourceConnector.open(source.kind(), source.jdbcUrl(), source.username(), password,
+                properties.connectTimeout(), Duration.ZERO);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setMaxRows(1);
+                ps.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, properties.queryTimeout().toSeconds()));
+                JdbcRowSource.bindWatermark(ps, 1, def.watermark(),
+                    def.watermarkType() == null ? java.sql.Types.VARCHAR : def.watermarkType());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return !rs.next();
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        } finally {
+            SourceConnector.close(c);
+        }
     }
 
     private void afterLoad(PullRow def, LoadView load, JdbcRowSource rows, Actor actor, String requestId) {

@@ -253,7 +253,9 @@ class SourceDatabaseService implements SourceDatabases {
         Instant now = clock.instant();
         store.upsertPull(resourceId, resource.providerId(), draft.sourceId(), table, query, watermark,
             reset, mode, draft.policy() == null ? LoadPolicy.ALL_OR_NOTHING : draft.policy(), mapping, cron,
-            draft.enabled(), draft.enabled() ? PullSchedules.next(effectiveCron, now) : null, actor.name(), now);
+            // a new definition pulls at once (the first load), then on its schedule
+            draft.enabled(), !draft.enabled() ? null : existing.isEmpty() ? now : PullSchedules.next(effectiveCron, now),
+            actor.name(), now);
         events.publishEvent(new PullDefinitionChanged(resourceId, resource.providerId(), draft.sourceId(), "defined",
             actor, RequestIds.current()));
         return view(store.pull(resourceId).orElseThrow(), resource);

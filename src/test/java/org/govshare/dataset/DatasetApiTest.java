@@ -77,6 +77,29 @@ class DatasetApiTest {
     }
 
     @Test
+    void batchesMayExceedTheGeneralJsonLimitUpToTheirOwn() {
+        UUID r = DatasetFixtures.published(port, "scjg_steward", DatasetFixtures.PERSON_ITEMS);
+        StringBuilder upserts = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            upserts.append(i == 0 ? "" : ",").append("{\"idno\":\"L").append(i)
+                .append("\",\"xm\":\"批量推送的姓名字段用来把请求体撑大\",\"rs\":").append(i).append('}');
+        }
+        String body = batch("big-1", upserts.toString(), "");
+        assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(1_048_576);
+        Response big = HttpApi.as(port, "scjg_steward").post(base(r) + "/batches", body);
+        assertThat(big.status()).as(big.body().substring(0, Math.min(300, big.body().length()))).isEqualTo(200);
+        assertThat(big.json().get("load").get("inserted").asLong()).isEqualTo(20_000);
+
+        byte[] huge = new byte[17 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        Response refused = HttpApi.as(port, "scjg_steward").postBytes(base(r) + "/batches", huge);
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.text("code")).isEqualTo("payload-too-large");
+        assertThat(HttpApi.as(port, "scjg_steward").postBytes("/api/v1/catalog/resources", new byte[2 * 1024 * 1024])
+            .status()).as("other JSON endpoints keep the general limit").isEqualTo(413);
+    }
+
+    @Test
     void aClientApplicationOfTheProviderPushesAndAnotherDepartmentsCannot() {
         UUID r = DatasetFixtures.published(port, "scjg_steward", DatasetFixtures.PERSON_ITEMS);
         String key = clientKey("scjg_admin");

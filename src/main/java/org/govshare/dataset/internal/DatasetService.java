@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -54,6 +53,7 @@ import org.govshare.dataset.internal.load.LoadStore;
 import org.govshare.dataset.internal.load.LoadStore.StoredLoad;
 import org.govshare.dataset.internal.load.RowProblem;
 import org.govshare.dataset.internal.load.RowSource;
+import org.govshare.dataset.internal.quality.FreshnessRule;
 import org.govshare.dataset.internal.validation.RecordChecksFactory;
 import org.govshare.platform.Actor;
 import org.govshare.platform.CurrentActor;
@@ -202,16 +202,11 @@ class DatasetService implements DatasetManagement {
             keyItems(published), lastLoad, quality, freshness(published, loadedAt));
     }
 
+    // The one freshness rule (quality package): promise added in China's calendar; a never-loaded
+    // resource is due a promise after its release date.
     private Freshness freshness(ResourceView published, Instant lastUpdatedAt) {
-        var cycle = published.updateCycle();
-        if (cycle == null || cycle.promise() == null) {
-            return new Freshness(cycle, lastUpdatedAt, null, false);
-        }
-        if (lastUpdatedAt == null) {
-            return new Freshness(cycle, null, null, true);
-        }
-        Instant due = lastUpdatedAt.atZone(ZoneOffset.UTC).plus(cycle.promise()).toInstant();
-        return new Freshness(cycle, lastUpdatedAt, due, clock.instant().isAfter(due));
+        return FreshnessRule.of(published.updateCycle(), lastUpdatedAt, published.releaseDate(), published.updatedAt(),
+            clock.instant());
     }
 
     // --- rules ----------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ final class CopyBuffer {
     private byte[] buf = new byte[FLUSH_AT + 64 * 1024];
     private int len;
     private int fieldStart = -1;
+    private long waited;
 
     CopyBuffer(CopyIn copy) {
         this.copy = copy;
@@ -219,9 +220,16 @@ final class CopyBuffer {
 
     private void flush() throws SQLException {
         if (len > 0) {
+            long t = System.nanoTime();
             copy.writeToCopy(buf, 0, len);
+            waited += System.nanoTime() - t;
             len = 0;
         }
+    }
+
+    /** Time spent handing bytes to the server (blocked while it was busy): the pipelining's slack. */
+    long waitedNanos() {
+        return waited;
     }
 
     /** Writes the trailer and ends the COPY; returns the rows the server took. */

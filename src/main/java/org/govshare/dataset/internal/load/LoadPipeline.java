@@ -278,6 +278,7 @@ public class LoadPipeline implements Loads, DisposableBean {
         }
 
         void apply() {
+            long started = System.nanoTime();
             ResourceView published = catalog.published(request.resourceId())
                 .orElseThrow(() -> new Abort(LoadState.FAILED, "resource-not-published", null));
             RecordChecksFactory factory = checksFactory.getIfAvailable();
@@ -368,9 +369,11 @@ public class LoadPipeline implements Loads, DisposableBean {
                 writer.abandon();
                 throw e;
             }
+            long tRead = System.nanoTime();
             if (writing) {
                 writer.finish();
             }
+            long tCopy = System.nanoTime();
             tick(true);
             // candidates: a hash seen before; the same key if the rows kept for it hold the key
             List<String> duplicateKeys = new ArrayList<>();
@@ -415,7 +418,12 @@ public class LoadPipeline implements Loads, DisposableBean {
                 throw new Abort(LoadState.CANCELLED, "cancelled", null);
             }
             Delta delta = direct ? writer.directChanges(id) : writer.merge(id, request.mode() == LoadMode.FULL);
+            long tApply = System.nanoTime();
             commit(locked, delta, null);
+            log.info("Load {} of {}: {} rows read and checked in {} ms ({} ms of it waiting for the server), copy ended {} ms "
+                + "later, {} {} ms, {} changes", id, request.resourceId(), counts.read, (tRead - started) / 1_000_000,
+                writer.waitedMillis(), (tCopy - tRead) / 1_000_000,
+                direct ? "change log" : "merge", (tApply - tCopy) / 1_000_000, delta.changes());
         }
 
         /** Writes the outcome and the event inside the data transaction, so they commit with the records. */
@@ -706,6 +714,7 @@ public class LoadPipeline implements Loads, DisposableBean {
 
         void finish() {
             try {
+                waited = copy.waitedNanos();
                 copy.finish();
                 copy = null;
                 if (!direct) {
@@ -740,6 +749,7 @@ public class LoadPipeline implements Loads, DisposableBean {
 
         /** Keys found twice in the load (KEEP_VALID): none of their rows is applied. */
         void drop(List<String> keys) {
+            dropped = true;
             String[] k = keys.toArray(new String[0]);
             if (direct) {
                 jdbc.sql("delete from dataset_record where resource_id = ? and record_key = any(?)").params(resourceId, k)
@@ -749,25 +759,40 @@ public class LoadPipeline implements Loads, DisposableBean {
             }
         }
 
+        long waitedMillis() {
+            return waited / 1_000_000;
+        }
+
+        private long waited;
+        private boolean dropped;
+
         Delta directChanges(UUID id) {
             // rows dropped as duplicates leave gaps: close them so the sequence stays contiguous
-            jdbc.sql("""
+            if (dropped) {
+                jdbc.sql("""
                     update dataset_record r set seq = n.s
                     from (select record_key, ? + row_number() over (order by seq) as s
                           from dataset_record where resource_id = ? and load_id = ?) n
                     where r.resource_id = ? and r.record_key = n.record_key and r.seq <> n.s
                     """)
                 .params(baseSeq, resourceId, id, resourceId).update();
+            }
             long inserted = jdbc.sql("""
                     insert into dataset_change (resource_id, seq, record_key, op, load_id, before)
                     select resource_id, seq, record_key, 'I', load_id, null from dataset_record
                     where resource_id = ? and load_id = ?
                     """)
                 .params(resourceId, id).update();
+            if (inserted >= 10_000) {
+                // a big initial load changes the table's shape at once: give the planner of the next
+                // merge statistics instead of waiting for autovacuum (a sample, cheap beside the load)
+                jdbc.sql("analyze dataset_record").update();
+            }
             return new Delta(inserted, 0, 0, baseSeq + 1, baseSeq + inserted);
         }
 
         Delta merge(UUID id, boolean full) {
+            long t0 = System.nanoTime();
             String explicitDeletes = """
                 union all
                 select s.record_key, 'D', null::jsonb, r.data, s.row_no
@@ -793,23 +818,33 @@ public class LoadPipeline implements Loads, DisposableBean {
                         where s.op = 'U' and (r.data is null or r.data <> s.data)
                     """ + (full ? missing : explicitDeletes) + ") d")
                 .param("base", baseSeq).param("resource", resourceId).update();
+            log.info("Delta of load {} computed in {} ms", id, (System.nanoTime() - t0) / 1_000_000);
             return applyDelta(resourceId, id);
         }
     }
 
     /** Applies dataset_delta (record_key, op, data, before, seq) as change rows and record writes. */
     private Delta applyDelta(UUID resourceId, UUID loadId) {
+        long t0 = System.nanoTime();
         jdbc.sql("insert into dataset_change (resource_id, seq, record_key, op, load_id, before) "
             + "select ?, seq, record_key, op, ?, before from dataset_delta").params(resourceId, loadId).update();
+        long t1 = System.nanoTime();
         jdbc.sql("delete from dataset_record r using dataset_delta d "
             + "where r.resource_id = ? and d.op = 'D' and r.record_key = d.record_key").param(resourceId).update();
+        long t2 = System.nanoTime();
+        // updates set-based (one join instead of an index probe per row), then the new keys
+        jdbc.sql("""
+                update dataset_record r set data = d.data, seq = d.seq, load_id = ?
+                from dataset_delta d
+                where r.resource_id = ? and d.op = 'U' and r.record_key = d.record_key
+                """)
+            .params(loadId, resourceId).update();
         jdbc.sql("""
                 insert into dataset_record (resource_id, record_key, data, seq, load_id)
-                select ?, record_key, data, seq, ? from dataset_delta where op <> 'D'
-                on conflict (resource_id, record_key)
-                do update set data = excluded.data, seq = excluded.seq, load_id = excluded.load_id
+                select ?, record_key, data, seq, ? from dataset_delta where op = 'I'
                 """)
             .params(resourceId, loadId).update();
+        long t3 = System.nanoTime();
         long[] d = new long[5];
         jdbc.sql("select op, count(*), min(seq), max(seq) from dataset_delta group by op").query(rs -> {
             String op = rs.getString(1);
@@ -822,6 +857,8 @@ public class LoadPipeline implements Loads, DisposableBean {
             d[3] = d[3] == 0 ? rs.getLong(3) : Math.min(d[3], rs.getLong(3));
             d[4] = Math.max(d[4], rs.getLong(4));
         });
+        log.info("Applied changes of load {}: change rows {} ms, deletes {} ms, upserts {} ms", loadId,
+            (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         return new Delta(d[0], d[1], d[2], d[3], d[4]);
     }
 

@@ -106,6 +106,20 @@ class DatasetConsoleBrowserIT extends BrowserTestSupport {
         screenshot("records");
         assertThat(text("#records")).contains(zhang, "张三", li, "李四", zhao, "赵六", "1992-03-03");
         assertThat($$("#records .record-row")).hasSize(3);
+
+        // the newest applied load can be undone: a rollback load restores the empty dataset as version 2
+        open("/datasets/" + resource);
+        clickConfirmAndWaitForPage($("#rollback"), zh("dataset.rollback.confirm", 1));
+        assertThat(path()).startsWith("/datasets/loads/");
+        waitUntilFinished();
+        screenshot("rolled-back");
+        assertThat(text("#load-state")).isEqualTo(zh("dataset.state.SUCCEEDED"));
+        assertThat(text("#deleted")).isEqualTo("3");
+        clickAndWaitForPage(By.id("back-to-dataset"));
+        assertThat(text("#dataset-version")).isEqualTo("2");
+        assertThat(text("#dataset-records")).isEqualTo("0");
+        assertThat(texts("#loads .load-state")).startsWith(zh("dataset.state.SUCCEEDED"), zh("dataset.state.ROLLED_BACK"),
+            zh("dataset.state.FAILED"));
     }
 
     private void upload(Path file) {

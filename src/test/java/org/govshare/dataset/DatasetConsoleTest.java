@@ -43,6 +43,7 @@ class DatasetConsoleTest {
         Session own = new Session("scjg_steward");
         assertThat(own.get("/datasets/" + id).status()).isEqualTo(200);
         assertThat(own.get("/datasets").body()).contains(id.toString(), "id=\"nav-datasets\"");
+        assertThat(own.get("/catalog/resources/" + id).body()).contains("id=\"resource-data\"", "/datasets/" + id);
 
         Session other = new Session("rsj_steward");
         assertThat(other.get("/datasets/" + id).status()).isEqualTo(403);
@@ -112,6 +113,45 @@ class DatasetConsoleTest {
         String loadId = location.substring(location.lastIndexOf('/') + 1);
         assertThat(new Session("rsj_steward").get("/datasets/loads/" + loadId).status()).isEqualTo(403);
         assertThat(new Session("rsj_steward").get("/datasets/loads/" + loadId + "/rejections.csv").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theRulesEditorSavesARuleTheProviderOnly() {
+        UUID id = ConsoleFixtures.published(port, "gaj_steward", "控制台规则测试", ConsoleFixtures.RESIDENT_ITEMS);
+        Session steward = new Session("gaj_steward");
+        String page = steward.get("/datasets/" + id + "/rules").body();
+        assertThat(page).contains("name=\"code-0\" value=\"sfzh\"", "name=\"code-1\" value=\"xm\"", "id=\"save-rules\"");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("code-0", "sfzh");
+        form.put("required-0", "on");
+        form.put("kind-0", "RESIDENT_ID");
+        form.put("code-1", "xm");
+        form.put("required-1", "on");
+        form.put("kind-1", "PLAIN");
+        form.put("pattern-1", "\\p{IsHan}{2,4}");
+        form.put("code-2", "csrq");
+        form.put("kind-2", "PLAIN");
+        HttpResponse<String> saved = steward.post("/datasets/" + id + "/rules", form);
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("id=\"saved\"");
+        var rules = HttpApi.as(port, "gaj_steward").get("/api/v1/datasets/" + id + "/rules").json();
+        assertThat(rules.toString()).contains("\\\\p{IsHan}{2,4}");
+
+        Session other = new Session("rsj_steward");
+        assertThat(other.get("/datasets/" + id + "/rules").status()).isEqualTo(403);
+        other.get("/");
+        assertThat(other.post("/datasets/" + id + "/rules", form).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theDashboardCountsOverdueDatasets() {
+        ConsoleFixtures.published(port, "spj_steward", "控制台仪表盘测试", ConsoleFixtures.RESIDENT_ITEMS);
+        assertThat(new Session("spj_steward").get("/").body()).contains("本单位逾期未更新的数据集");
+        assertThat(new Session("admin").get("/").body()).contains("逾期未更新的数据集（全区）",
+            "data-chart-src=\"/datasets/stats/freshness\"");
+        String chart = new Session("admin").get("/datasets/stats/freshness").body();
+        assertThat(chart).contains("按期更新", "已逾期", "未承诺周期");
+        assertThat(new Session("spj_steward").get("/datasets/stats/freshness").status()).isEqualTo(403);
     }
 
     private static String enc(String s) {

@@ -73,6 +73,11 @@ class SourceDatabaseConsoleController {
         SourceDatabaseDraft draft() {
             return new SourceDatabaseDraft(name, kind, jdbcUrl, username, password);
         }
+
+        @Override
+        public String toString() {
+            return draft().toString();
+        }
     }
 
     @GetMapping("/sources")

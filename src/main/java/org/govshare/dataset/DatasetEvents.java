@@ -50,6 +50,21 @@ public final class DatasetEvents {
         }
     }
 
+    /**
+     * A scheduled or manual pull from a staging database failed: the load (FAILED, nothing applied),
+     * its code and reason, and when it is tried again ({@code retryAt} null: at the next regular run).
+     */
+    public record PullFailed(UUID resourceId, UUID providerId, UUID loadId, UUID sourceId, String code, String reason,
+                             int failures, java.time.Instant retryAt, Actor by, String requestId)
+        implements AuditableEvent {
+        @Override
+        public AuditFacts auditFacts() {
+            return new AuditFacts(by, requestId, "dataset.pull.failed", "resource", resourceId.toString(), providerId,
+                code + " (failure " + failures + (retryAt == null ? ", next regular run" : ", retry at " + retryAt)
+                    + "): " + (reason == null ? "" : reason.length() > 300 ? reason.substring(0, 300) : reason));
+        }
+    }
+
     /** Someone read a department's records in the console or the API: audited like every data access. */
     public record RecordsRead(UUID resourceId, UUID providerId, String query, int records, Actor by, String requestId)
         implements AuditableEvent {

@@ -3,11 +3,12 @@ package org.govshare.demo;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.govshare.demo.DemoDistrict.Department;
 import org.govshare.catalog.CatalogManagement;
+import org.govshare.dataset.DatasetManagement;
+import org.govshare.dataset.SourceDatabases;
 import org.govshare.directory.DirectoryManagement;
 import org.govshare.directory.NewClientApplication;
 import org.govshare.directory.NewUser;
@@ -15,6 +16,8 @@ import org.govshare.directory.OrganizationDetails;
 import org.govshare.directory.OrganizationType;
 import org.govshare.directory.OrganizationView;
 import org.govshare.directory.Role;
+import org.govshare.directory.UserView;
+import org.govshare.platform.Actor;
 import org.govshare.platform.CreditCode;
 import org.govshare.platform.CurrentActor;
 import org.slf4j.Logger;
@@ -23,6 +26,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +44,21 @@ class DemoLoader implements ApplicationRunner {
 
     private final DirectoryManagement directory;
     private final CatalogManagement catalog;
+    private final DatasetManagement datasets;
+    private final SourceDatabases sources;
+    private final JdbcTemplate jdbc;
+    private final Environment environment;
+    /** Who loads records for each department: its data steward, else its administrator. */
+    private final Map<UUID, Actor> loaders = new HashMap<>();
 
-    DemoLoader(DirectoryManagement directory, CatalogManagement catalog) {
+    DemoLoader(DirectoryManagement directory, CatalogManagement catalog, DatasetManagement datasets,
+               SourceDatabases sources, JdbcTemplate jdbc, Environment environment) {
         this.directory = directory;
         this.catalog = catalog;
+        this.datasets = datasets;
+        this.sources = sources;
+        this.jdbc = jdbc;
+        this.environment = environment;
     }
 
     @Override
@@ -51,12 +68,61 @@ class DemoLoader implements ApplicationRunner {
             if (!loaded) {
                 long started = System.nanoTime();
                 Map<String, UUID> departments = load();
-                int resources = new DemoCatalog(catalog, departments).load();
+                DemoCatalog demoCatalog = new DemoCatalog(catalog, departments);
+                int resources = demoCatalog.load();
                 log.info("Demo district loaded in {} ms ({} catalog resources)", (System.nanoTime() - started) / 1_000_000,
                     resources);
+                loadRecordsInBackground(demoCatalog.published());
+            } else {
+                loaders();
+                datasets().followDatabasePort();
             }
             return null;
         });
+    }
+
+    /**
+     * Records come after the catalog, off the start-up thread: the console is usable at once and the
+     * uploads run as jobs anyway. Progress shows on the datasets pages; the log says when all is queued.
+     */
+    private void loadRecordsInBackground(java.util.List<UUID> published) {
+        DemoDatasets demo = datasets();
+        Thread worker = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                DemoDatasets.Outcome records = CurrentActor.runAs(CurrentActor.system(), () -> demo.load(published));
+                log.info("Demo records loaded in {} ms: {} uploads queued in {} ms, {} pushes in {} ms, {} pulls "
+                        + "defined in {} ms (the scheduler runs them), {} resources left without data",
+                    (System.nanoTime() - started) / 1_000_000, records.uploads(), records.uploadMs(), records.pushes(),
+                    records.pushMs(), records.pulls(), records.pullMs(), records.empty());
+            } catch (RuntimeException e) {
+                log.warn("Demo records stopped: {}", e.toString());
+            }
+        }, "demo-records");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private DemoDatasets datasets() {
+        String url = environment.getProperty("govshare.embedded-postgres.running", Boolean.class, false)
+            ? environment.getProperty("spring.datasource.url", "").split("\\?")[0] : null;
+        return new DemoDatasets(catalog, datasets, sources, jdbc, url, loaders);
+    }
+
+    /** The loaders of an already loaded district, found by their demo user names. */
+    private void loaders() {
+        for (Department d : DemoDistrict.DEPARTMENTS) {
+            directory.allOrganizations().stream().filter(o -> o.name().equals(d.name())).findFirst().ifPresent(o ->
+                directory.users(o.id(), d.key() + (d.fullStaff() ? "_steward" : "_admin"),
+                        PageRequest.of(0, 5)).stream()
+                    .filter(u -> u.username().equals(d.key() + (d.fullStaff() ? "_steward" : "_admin"))).findFirst()
+                    .ifPresent(u -> loaders.put(o.id(), actor(u))));
+        }
+    }
+
+    private static Actor actor(UserView u) {
+        return Actor.ofUser(u.id(), u.username(), u.organizationId(),
+            u.roles().stream().map(Role::name).collect(java.util.stream.Collectors.toSet()));
     }
 
     private Map<String, UUID> load() {
@@ -68,9 +134,12 @@ class DemoLoader implements ApplicationRunner {
         for (Department d : DemoDistrict.DEPARTMENTS) {
             OrganizationView org = org(d.name(), d.shortName(), OrganizationType.DEPARTMENT, null, seq++, d.contact());
             byKey.put(d.key(), org.id());
-            user(d.key() + "_admin", d.contact(), org.id(), EnumSet.of(Role.ORG_ADMIN));
+            UserView admin = user(d.key() + "_admin", d.contact(), org.id(), EnumSet.of(Role.ORG_ADMIN));
+            loaders.put(org.id(), actor(admin));
             if (d.fullStaff()) {
-                user(d.key() + "_steward", d.contact() + "（数据专员）", org.id(), EnumSet.of(Role.DATA_STEWARD));
+                UserView steward = user(d.key() + "_steward", d.contact() + "（数据专员）", org.id(),
+                    EnumSet.of(Role.DATA_STEWARD));
+                loaders.put(org.id(), actor(steward));
                 user(d.key() + "_reviewer", d.contact() + "（审核员）", org.id(), EnumSet.of(Role.REVIEWER));
                 user(d.key() + "_auditor", d.contact() + "（审计员）", org.id(), EnumSet.of(Role.AUDITOR));
             }
@@ -93,7 +162,7 @@ class DemoLoader implements ApplicationRunner {
             contact == null ? null : phone, null));
     }
 
-    private void user(String username, String name, UUID organization, Set<Role> roles) {
-        directory.createUser(new NewUser(username, name, organization, DemoDistrict.PASSWORD, roles, null, null));
+    private UserView user(String username, String name, UUID organization, Set<Role> roles) {
+        return directory.createUser(new NewUser(username, name, organization, DemoDistrict.PASSWORD, roles, null, null));
     }
 }

@@ -115,6 +115,14 @@ public record ResidentId(String value) {
         }
     }
 
+    /** The full number for 17 digits (area, birth date, sequence): test and demo data with valid check characters. */
+    public static String withCheckChar(String first17) {
+        if (first17 == null || first17.length() != LENGTH - 1 || !first17.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidIdentifierException(TYPE, ValidationResult.LENGTH);
+        }
+        return first17 + checkChar(first17);
+    }
+
     private static char checkChar(String id) {
         int sum = 0;
         for (int i = 0; i < WEIGHTS.length; i++) {

@@ -95,4 +95,11 @@ class ResidentIdTest {
         }
         throw new AssertionError("no check character accepted for " + first17);
     }
+
+    @Test
+    void completesSeventeenDigitsWithTheCheckCharacter() {
+        assertThat(ResidentId.withCheckChar("51010819570125404")).isEqualTo(VALID);
+        assertThat(ResidentId.check(ResidentId.withCheckChar("51011219900307001")).valid()).isTrue();
+        assertThatThrownBy(() -> ResidentId.withCheckChar("5101")).isInstanceOf(InvalidIdentifierException.class);
+    }
 }

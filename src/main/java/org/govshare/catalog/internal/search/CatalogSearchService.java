@@ -19,6 +19,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -27,6 +28,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -63,6 +66,8 @@ import org.springframework.web.util.HtmlUtils;
 class CatalogSearchService implements CatalogSearch {
 
     private static final int MAX_KEYWORDS = 10;
+    /** Beyond this many item names containing a keyword, its postings are no cheaper than the phrase. */
+    private static final int MAX_ITEM_NAMES = 512;
     private static final int MAX_ITEMS_SHOWN = 5;
     private static final int SUMMARY_LENGTH = 120;
 
@@ -132,7 +137,7 @@ class CatalogSearchService implements CatalogSearch {
     private SearchResult run(IndexGeneration.Searcher searcher, SearchQuery q, List<Query> hidden, long t0)
             throws IOException {
         boolean items = q.mode() == SearchQuery.Mode.DATA_ITEMS;
-        Query text = text(q.text(), items);
+        Query text = text(q.text(), items ? searcher.items : null);
         BooleanQuery.Builder base = new BooleanQuery.Builder();
         if (text == null) {
             base.add(new TermQuery(new Term(SearchDocuments.TYPE,
@@ -182,14 +187,14 @@ class CatalogSearchService implements CatalogSearch {
     }
 
     /** Every keyword must match (see {@link #keyword}). */
-    Query text(String text, boolean items) {
+    Query text(String text, ItemVocabulary items) {
         List<String> keywords = keywords(text);
         if (keywords.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String k : keywords) {
-            all.add(keyword(k, items), Occur.MUST);
+            all.add(items == null ? keyword(k, false) : itemKeyword(k, items), Occur.MUST);
         }
         return all.build();
     }
@@ -237,6 +242,31 @@ class CatalogSearchService implements CatalogSearch {
         }
         if (!ranked) {
             return match.build();
+        }
+        return new BooleanQuery.Builder().add(match.build(), Occur.MUST).add(rank.build(), Occur.SHOULD).build();
+    }
+
+    /**
+     * A data-item keyword matches the items whose name (or standard name) contains it, found in the
+     * vocabulary and read as plain postings; a keyword in too many names falls back to the phrase.
+     * The item named exactly so ranks first.
+     */
+    private Query itemKeyword(String k, ItemVocabulary vocabulary) {
+        String folded = Highlights.fold(k);
+        List<String> names = vocabulary.containing(folded, MAX_ITEM_NAMES);
+        if (names == null) {
+            return keyword(k, true);
+        }
+        List<BytesRef> terms = names.stream().map(BytesRef::new).toList();
+        BooleanQuery.Builder match = new BooleanQuery.Builder()
+            .add(new ConstantScoreQuery(new TermInSetQuery(SearchDocuments.ITEM_TERM, terms)), Occur.SHOULD)
+            .add(new BoostQuery(new TermQuery(new Term(SearchDocuments.ITEM_CODE, k.toLowerCase(Locale.ROOT))), 10f),
+                Occur.SHOULD);
+        BooleanQuery.Builder rank = new BooleanQuery.Builder()
+            .add(new BoostQuery(new TermQuery(new Term(SearchDocuments.ITEM_TERM, folded)), 8f), Occur.SHOULD);
+        List<String> words = Analyzers.terms(smartcn, SearchDocuments.NAME, k);
+        if (!words.isEmpty()) {
+            ITEM_FIELDS.forEach((field, boost) -> rank.add(new BoostQuery(allOf(field, words), boost), Occur.SHOULD));
         }
         return new BooleanQuery.Builder().add(match.build(), Occur.MUST).add(rank.build(), Occur.SHOULD).build();
     }

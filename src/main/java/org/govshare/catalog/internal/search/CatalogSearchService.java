@@ -2,6 +2,7 @@ package org.govshare.catalog.internal.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,11 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -27,6 +31,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -63,6 +69,8 @@ import org.springframework.web.util.HtmlUtils;
 class CatalogSearchService implements CatalogSearch {
 
     private static final int MAX_KEYWORDS = 10;
+    /** Beyond this many item names containing a keyword, its postings are no cheaper than the phrase. */
+    private static final int MAX_ITEM_NAMES = 512;
     private static final int MAX_ITEMS_SHOWN = 5;
     private static final int SUMMARY_LENGTH = 120;
 
@@ -71,13 +79,19 @@ class CatalogSearchService implements CatalogSearch {
         SearchDocuments.ITEM_STANDARD, 4f);
 
     private final IndexMaintainer index;
+    private final Semaphore turns;
+    private final Duration queueTimeout;
     private final SearchDocuments documents;
     private final CatalogNames names;
     private final CatalogAccess access;
     private final Analyzer smartcn = Analyzers.smartcn();
     private final Analyzer bigram = Analyzers.bigram();
 
-    CatalogSearchService(IndexMaintainer index, SearchDocuments documents, CatalogNames names, CatalogAccess access) {
+    CatalogSearchService(IndexMaintainer index, SearchDocuments documents, CatalogNames names, CatalogAccess access,
+                         SearchProperties props) {
+        this.turns = new Semaphore(props.concurrency() > 0 ? props.concurrency()
+            : Runtime.getRuntime().availableProcessors(), true);
+        this.queueTimeout = props.queueTimeout();
         this.index = index;
         this.documents = documents;
         this.names = names;
@@ -103,6 +117,26 @@ class CatalogSearchService implements CatalogSearch {
         long t0 = System.nanoTime();
         Actor actor = CurrentActor.require();
         List<Query> hidden = hidden(actor, access.isAuthority(actor));
+        awaitTurn();
+        try {
+            return searchNow(q, hidden, t0);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private void awaitTurn() {
+        try {
+            if (!turns.tryAcquire(queueTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "search-busy", null, "search.problem.search-busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "search-busy", null, "search.problem.search-busy");
+        }
+    }
+
+    private SearchResult searchNow(SearchQuery q, List<Query> hidden, long t0) {
         for (int attempt = 0; ; attempt++) {
             IndexGeneration g = index.current();
             if (g == null) {
@@ -132,7 +166,7 @@ class CatalogSearchService implements CatalogSearch {
     private SearchResult run(IndexGeneration.Searcher searcher, SearchQuery q, List<Query> hidden, long t0)
             throws IOException {
         boolean items = q.mode() == SearchQuery.Mode.DATA_ITEMS;
-        Query text = text(q.text(), items);
+        Query text = text(q.text(), items ? searcher.items : null);
         BooleanQuery.Builder base = new BooleanQuery.Builder();
         if (text == null) {
             base.add(new TermQuery(new Term(SearchDocuments.TYPE,
@@ -182,14 +216,14 @@ class CatalogSearchService implements CatalogSearch {
     }
 
     /** Every keyword must match (see {@link #keyword}). */
-    Query text(String text, boolean items) {
+    Query text(String text, ItemVocabulary items) {
         List<String> keywords = keywords(text);
         if (keywords.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String k : keywords) {
-            all.add(keyword(k, items), Occur.MUST);
+            all.add(items == null ? keyword(k, false) : itemKeyword(k, items), Occur.MUST);
         }
         return all.build();
     }
@@ -237,6 +271,31 @@ class CatalogSearchService implements CatalogSearch {
         }
         if (!ranked) {
             return match.build();
+        }
+        return new BooleanQuery.Builder().add(match.build(), Occur.MUST).add(rank.build(), Occur.SHOULD).build();
+    }
+
+    /**
+     * A data-item keyword matches the items whose name (or standard name) contains it, found in the
+     * vocabulary and read as plain postings; a keyword in too many names falls back to the phrase.
+     * The item named exactly so ranks first.
+     */
+    private Query itemKeyword(String k, ItemVocabulary vocabulary) {
+        String folded = Highlights.fold(k);
+        List<String> names = vocabulary.containing(folded, MAX_ITEM_NAMES);
+        if (names == null) {
+            return keyword(k, true);
+        }
+        List<BytesRef> terms = names.stream().map(BytesRef::new).toList();
+        BooleanQuery.Builder match = new BooleanQuery.Builder()
+            .add(new ConstantScoreQuery(new TermInSetQuery(SearchDocuments.ITEM_TERM, terms)), Occur.SHOULD)
+            .add(new BoostQuery(new TermQuery(new Term(SearchDocuments.ITEM_CODE, k.toLowerCase(Locale.ROOT))), 10f),
+                Occur.SHOULD);
+        BooleanQuery.Builder rank = new BooleanQuery.Builder()
+            .add(new BoostQuery(new TermQuery(new Term(SearchDocuments.ITEM_TERM, folded)), 8f), Occur.SHOULD);
+        List<String> words = Analyzers.terms(smartcn, SearchDocuments.NAME, k);
+        if (!words.isEmpty()) {
+            ITEM_FIELDS.forEach((field, boost) -> rank.add(new BoostQuery(allOf(field, words), boost), Occur.SHOULD));
         }
         return new BooleanQuery.Builder().add(match.build(), Occur.MUST).add(rank.build(), Occur.SHOULD).build();
     }

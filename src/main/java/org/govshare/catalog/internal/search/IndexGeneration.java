@@ -32,15 +32,18 @@ final class IndexGeneration implements Closeable {
     /** A searcher with the facet value arrays of each of its segments (see {@link FacetOrdinals}). */
     static final class Searcher extends IndexSearcher {
         final FacetOrdinals facets;
+        final ItemVocabulary items;
         private final char[][][] ordinals;
 
-        Searcher(IndexReader reader, FacetOrdinals facets) throws IOException {
+        Searcher(IndexReader reader, FacetOrdinals facets, ItemVocabulary items) throws IOException {
             super(reader);
             this.facets = facets;
+            this.items = items;
             List<LeafReaderContext> leaves = reader.leaves();
             this.ordinals = new char[leaves.size()][][];
             for (LeafReaderContext leaf : leaves) {
                 ordinals[leaf.ord] = facets.segment(leaf.reader());
+                items.add(leaf.reader());
             }
         }
 
@@ -55,6 +58,7 @@ final class IndexGeneration implements Closeable {
     final IndexWriter writer;
     final SearcherManager searchers;
     private final FacetOrdinals facets = new FacetOrdinals();
+    private final ItemVocabulary items = new ItemVocabulary();
 
     private IndexGeneration(Path path, Directory directory, IndexWriter writer) throws IOException {
         this.path = path;
@@ -63,7 +67,7 @@ final class IndexGeneration implements Closeable {
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-                return new Searcher(reader, facets);
+                return new Searcher(reader, facets, items);
             }
         });
     }

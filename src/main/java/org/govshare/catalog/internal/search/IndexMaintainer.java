@@ -52,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class IndexMaintainer implements SmartLifecycle {
 
-    static final String FORMAT = "8";
+    static final String FORMAT = "9";
     private static final int POLL_BATCH = 2_000;
     private static final int APPLY_CHUNK = 200;
     private static final String POINTER = "CURRENT";

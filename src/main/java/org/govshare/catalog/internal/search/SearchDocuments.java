@@ -52,6 +52,8 @@ class SearchDocuments {
     static final String ITEM_NAME = "iname";
     static final String ITEM_STANDARD = "istd";
     static final String ITEM_CODE = "icode";
+    /** A data item's name and standard name, whole and folded (see Highlights.fold): the item vocabulary. */
+    static final String ITEM_TERM = "iterm";
 
     static final List<String> TEXT_FIELDS = List.of(NAME, ALL, ITEM_NAME, ITEM_STANDARD);
     /** Fields shown (and highlighted) with their bigram analysis. */
@@ -192,6 +194,10 @@ class SearchDocuments {
             d.add(new StoredField(STATUS, status));
             d.add(new StoredField(SHARE, share));
             text(d, ITEM_NAME, oneLine(item.name()));
+            d.add(new StringField(ITEM_TERM, Highlights.fold(oneLine(item.name()).strip()), Field.Store.NO));
+            if (item.standardName() != null && !item.standardName().equals(item.name())) {
+                d.add(new StringField(ITEM_TERM, Highlights.fold(oneLine(item.standardName()).strip()), Field.Store.NO));
+            }
             shown(d, ITEM_NAME, oneLine(item.name()));
             if (item.standardName() != null) {
                 d.add(new StoredField(ITEM_STANDARD_VALUE, item.standardName()));

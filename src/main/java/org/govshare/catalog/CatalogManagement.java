@@ -54,6 +54,12 @@ public interface CatalogManagement {
      */
     Optional<ResourceView> published(UUID id);
 
+    /**
+     * Every resource with a published version (of one provider, or all when null; {@code text}, if
+     * given, a substring of the name or code), ordered by code: one query however many there are.
+     */
+    List<PublishedResource> publishedResources(UUID providerId, String text);
+
     Page<ResourceSummary> resources(ResourceFilter filter, Pageable page);
 
     List<VersionView> versions(UUID id);

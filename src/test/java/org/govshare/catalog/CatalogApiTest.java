@@ -145,6 +145,15 @@ class CatalogApiTest {
         assertThat(CurrentActor.runAs(CurrentActor.system(), () -> catalog.published(UUID.fromString(id))))
             .as("other modules build on the published version, even while a change is drafted")
             .hasValueSatisfying(published -> assertThat(published.name()).isEqualTo("参保单位信息"));
+        assertThat(CurrentActor.runAs(CurrentActor.system(), () -> catalog.publishedResources(null, "参保单位信息")))
+            .as("listed in bulk with the published version's facts")
+            .anySatisfy(p -> {
+                assertThat(p.id()).hasToString(id);
+                assertThat(p.name()).isEqualTo("参保单位信息");
+                assertThat(p.version()).isEqualTo(1);
+                assertThat(p.updateCycle()).isEqualTo(UpdateCycle.MONTHLY);
+                assertThat(p.releaseDate()).isNotNull();
+            });
 
         steward.post("/api/v1/catalog/resources/" + id + "/submission", null);
         Response v2 = admin.post("/api/v1/catalog/resources/" + id + "/approval", "{\"comment\":\"同意变更\"}");
@@ -161,6 +170,8 @@ class CatalogApiTest {
         assertThat(withdrawn.text("status")).isEqualTo("WITHDRAWN");
         assertThat(HttpApi.as(port, "scjg_admin").get("/api/v1/catalog/resources/" + id).status()).isEqualTo(403);
         assertThat(CurrentActor.runAs(CurrentActor.system(), () -> catalog.published(UUID.fromString(id)))).isEmpty();
+        assertThat(CurrentActor.runAs(CurrentActor.system(), () -> catalog.publishedResources(null, "参保单位")))
+            .noneMatch(p -> p.id().toString().equals(id));
     }
 
     @Test

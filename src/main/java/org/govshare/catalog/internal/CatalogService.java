@@ -20,6 +20,7 @@ import org.govshare.catalog.ResourceDraft;
 import org.govshare.catalog.ResourceFilter;
 import org.govshare.catalog.ResourceStatus;
 import org.govshare.catalog.ResourceSummary;
+import org.govshare.catalog.PublishedResource;
 import org.govshare.catalog.ResourceView;
 import org.govshare.catalog.VersionDiff;
 import org.govshare.catalog.VersionView;
@@ -225,6 +226,13 @@ class CatalogService implements CatalogManagement {
         return resources.findById(id)
             .filter(resource -> resource.status().hasPublishedVersion())
             .flatMap(resource -> versions.latest(resource.id()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PublishedResource> publishedResources(UUID providerId, String text) {
+        CurrentActor.require();
+        return versions.newestPublished(providerId, text);
     }
 
     private ResourceView visible(Resource resource) {

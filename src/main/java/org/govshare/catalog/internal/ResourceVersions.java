@@ -1,5 +1,11 @@
 package org.govshare.catalog.internal;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import org.govshare.catalog.PublishedResource;
+import org.govshare.catalog.UpdateCycle;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +56,35 @@ class ResourceVersions {
             .query((rs, i) -> new VersionView(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                 rs.getString(4), read(rs.getString(5))))
             .list();
+    }
+
+    /** The newest published version of every listed resource, from the snapshots' fields in SQL. */
+    List<PublishedResource> newestPublished(UUID providerId, String text) {
+        StringBuilder sql = new StringBuilder("""
+            select distinct on (v.resource_id) v.resource_id, v.content->>'code', v.content->>'name', r.provider_id,
+                   v.content->>'updateCycle', v.content->>'releaseDate', v.version, v.published_at
+              from catalog_resource_version v join catalog_resource r on r.id = v.resource_id
+             where r.status in ('PUBLISHED', 'CHANGE_DRAFT', 'CHANGE_SUBMITTED')
+            """);
+        List<Object> params = new ArrayList<>();
+        if (providerId != null) {
+            sql.append(" and r.provider_id = ?");
+            params.add(providerId);
+        }
+        if (text != null && !text.isBlank()) {
+            sql.append(" and (strpos(v.content->>'name', ?) > 0 or strpos(v.content->>'code', ?) > 0)");
+            params.add(text.strip());
+            params.add(text.strip());
+        }
+        sql.append(" order by v.resource_id, v.version desc");
+        List<PublishedResource> out = new ArrayList<>(jdbc.sql(sql.toString()).params(params)
+            .query((rs, i) -> new PublishedResource(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getObject(4, UUID.class), rs.getString(5) == null ? null : UpdateCycle.valueOf(rs.getString(5)),
+                rs.getString(6) == null ? null : LocalDate.parse(rs.getString(6)), rs.getInt(7),
+                rs.getTimestamp(8).toInstant()))
+            .list());
+        out.sort(Comparator.comparing(PublishedResource::code));
+        return out;
     }
 
     private ResourceView read(String content) {

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,8 +27,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.govshare.catalog.CatalogManagement;
 import org.govshare.catalog.DataItemView;
-import org.govshare.catalog.ResourceFilter;
-import org.govshare.catalog.ResourceSummary;
+import org.govshare.catalog.PublishedResource;
 import org.govshare.catalog.ResourceView;
 import org.govshare.dataset.ColumnMapping;
 import org.govshare.dataset.DatasetEvents.RecordsRead;
@@ -69,7 +69,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -157,25 +156,26 @@ class DatasetService implements DatasetManagement {
             throw forbidden();
         }
         String text = filter == null ? null : filter.query();
-        List<DatasetView> all = new ArrayList<>();
-        int p = 0;
-        while (true) {
-            Page<ResourceSummary> chunk = catalog.resources(new ResourceFilter(provider, null, null, text),
-                PageRequest.of(p++, 500));
-            for (ResourceSummary s : chunk) {
-                if (s.status().hasPublishedVersion()) {
-                    catalog.published(s.id()).ifPresent(v -> all.add(overview(v)));
-                }
-            }
-            if (!chunk.hasNext()) {
-                break;
-            }
-        }
-        List<DatasetView> selected = filter != null && filter.overdueOnly()
-            ? all.stream().filter(d -> d.freshness() != null && d.freshness().overdue()).toList() : all;
+        // every published resource and every dataset row in two queries; full overviews for the page only
+        List<PublishedResource> published = catalog.publishedResources(provider, text);
+        Map<UUID, Instant> loadedAt = new HashMap<>();
+        jdbc.sql("select resource_id, last_loaded_at from dataset" + (provider == null ? "" : " where provider_id = ?"))
+            .params(provider == null ? List.of() : List.of(provider))
+            .query((rs, i) -> {
+                loadedAt.put(rs.getObject(1, UUID.class), instant(rs.getTimestamp(2)));
+                return null;
+            }).list();
+        List<PublishedResource> selected = filter != null && filter.overdueOnly()
+            ? published.stream().filter(r -> FreshnessRule.of(r.updateCycle(), loadedAt.get(r.id()), r.releaseDate(),
+                r.publishedAt(), clock.instant()).overdue()).toList()
+            : published;
         int from = (int) Math.min(selected.size(), page.getOffset());
         int to = Math.min(selected.size(), from + page.getPageSize());
-        return new PageImpl<>(selected.subList(from, to), page, selected.size());
+        List<DatasetView> content = new ArrayList<>();
+        for (PublishedResource r : selected.subList(from, to)) {
+            catalog.published(r.id()).ifPresent(v -> content.add(overview(v)));
+        }
+        return new PageImpl<>(content, page, selected.size());
     }
 
     private DatasetView overview(ResourceView published) {

@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.govshare.catalog.CatalogManagement;
-import org.govshare.catalog.ResourceFilter;
-import org.govshare.catalog.ResourceSummary;
+import org.govshare.catalog.PublishedResource;
 import org.govshare.catalog.ResourceView;
 import org.govshare.dataset.DatasetHealth;
 import org.govshare.dataset.DatasetQuality;
@@ -24,8 +23,6 @@ import org.govshare.directory.OrganizationType;
 import org.govshare.platform.Actor;
 import org.govshare.platform.CurrentActor;
 import org.govshare.platform.ProblemException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,7 +35,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class DatasetHealthService implements DatasetQuality {
 
-    private static final int PAGE = 500;
     private static final Quality UNMEASURED = new Quality(null, null, null, null);
 
     private final JdbcClient jdbc;
@@ -94,30 +90,17 @@ public class DatasetHealthService implements DatasetQuality {
         }
         spec.query(DatasetHealthService::row).list().forEach(r -> rows.put(r.resourceId(), r));
         List<DatasetHealth> out = new ArrayList<>();
-        for (ResourceView published : publishedResources(providerId)) {
-            out.add(health(published, rows.get(published.id())));
+        for (PublishedResource published : CurrentActor.runAs(CurrentActor.system(),
+                () -> catalog.publishedResources(providerId, null))) {
+            Row row = rows.get(published.id());
+            Freshness freshness = FreshnessRule.of(published.updateCycle(), row == null ? null : row.lastLoadedAt(),
+                published.releaseDate(), published.publishedAt(), clock.instant());
+            out.add(new DatasetHealth(published.id(), published.code(), published.name(), published.providerId(),
+                row == null ? 0 : row.version(), row == null ? 0 : row.recordCount(),
+                row == null ? UNMEASURED : row.quality(), freshness));
         }
         out.sort(Comparator.comparing(DatasetHealth::resourceCode));
         return out;
-    }
-
-    /** The newest published version of every resource of a department (all when null) that has one. */
-    List<ResourceView> publishedResources(UUID providerId) {
-        return CurrentActor.runAs(CurrentActor.system(), () -> {
-            List<ResourceView> out = new ArrayList<>();
-            ResourceFilter filter = new ResourceFilter(providerId, null, null, null);
-            for (int p = 0; ; p++) {
-                Page<ResourceSummary> page = catalog.resources(filter, PageRequest.of(p, PAGE));
-                for (ResourceSummary s : page) {
-                    if (s.publishedVersion() > 0 && s.status().hasPublishedVersion()) {
-                        catalog.published(s.id()).ifPresent(out::add);
-                    }
-                }
-                if (!page.hasNext()) {
-                    return out;
-                }
-            }
-        });
     }
 
     private DatasetHealth health(ResourceView published, Row row) {

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -157,7 +158,8 @@ class DatasetService implements DatasetManagement {
         }
         String text = filter == null ? null : filter.query();
         // every published resource and every dataset row in two queries; full overviews for the page only
-        List<PublishedResource> published = catalog.publishedResources(provider, text);
+        List<PublishedResource> published = new ArrayList<>(catalog.publishedResources(provider, text));
+        published.sort(Comparator.comparing(PublishedResource::publishedAt).reversed()); // newest first
         Map<UUID, Instant> loadedAt = new HashMap<>();
         jdbc.sql("select resource_id, last_loaded_at from dataset" + (provider == null ? "" : " where provider_id = ?"))
             .params(provider == null ? List.of() : List.of(provider))

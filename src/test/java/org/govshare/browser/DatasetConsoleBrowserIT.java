@@ -76,6 +76,8 @@ class DatasetConsoleBrowserIT extends BrowserTestSupport {
         assertThat(cell(rows.get(1), "r-value")).isEqualTo(bad);
         assertThat(cell(rows.get(0), "r-reason")).isEqualTo(zh("dataset.rejection.duplicate-key", 5));
         assertThat(cell(rows.get(2), "r-reason")).isEqualTo(zh("dataset.rejection.required"));
+        assertThat(cell(rows.get(1), "r-reason")).as("the failed rule in Chinese too")
+            .isEqualTo(zh("dataset.rejection.resident-id-invalid", zh("dataset.identifier-rule.checkDigit")));
         for (WebElement r : rows) {
             String code = r.getAttribute("data-code");
             assertThat(cell(r, "r-reason")).as(code).isNotBlank().matches(s -> hasChinese(s));

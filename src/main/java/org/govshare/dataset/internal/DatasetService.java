@@ -510,7 +510,13 @@ class DatasetService implements DatasetManagement {
     }
 
     private Rejection render(RowProblem p, Locale locale) {
-        String message = messages.getMessage("dataset.rejection." + p.code(), p.args(), p.code(), locale);
+        Object[] args = p.args();
+        if (args != null && args.length > 0 && args[0] instanceof String rule
+                && (p.code().equals("resident-id-invalid") || p.code().equals("credit-code-invalid"))) {
+            args = args.clone(); // the failed identifier rule, said in the reader's language
+            args[0] = messages.getMessage("dataset.identifier-rule." + rule, null, rule, locale);
+        }
+        String message = messages.getMessage("dataset.rejection." + p.code(), args, p.code(), locale);
         return new Rejection(p.row(), p.item(), p.value(), p.code(), message);
     }
 

@@ -60,6 +60,7 @@ class LoadPipelineTest {
         assertThat(second.lastSeq()).isEqualTo(6);
         List<String> changes = DatasetFixtures.changes(jdbc, r);
         assertThat(changes).hasSize(6);
+        assertThat(changes.subList(0, 3)).containsExactly("1 I A1 null", "2 I A2 null", "3 I A3 null");
         assertThat(changes.subList(3, 6)).containsExactly(
             "4 U A2 {\"rs\": 2, \"xm\": \"李四\", \"csrq\": \"1991-03-04\", \"idno\": \"A2\"}",
             "5 I A4 null",
@@ -67,6 +68,28 @@ class LoadPipelineTest {
         assertThat(DatasetFixtures.records(jdbc, r).keySet()).containsExactly("A1", "A2", "A4");
         assertThat(jdbc.sql("select version || ' ' || record_count || ' ' || last_seq from dataset where resource_id = ?")
             .param(r).query(String.class).single()).isEqualTo("2 3 6");
+    }
+
+    @Test
+    void aBigInitialLoadLogsOneInsertPerRecordWithTheRecordsSeqKeyAndLoad() {
+        UUID r = DatasetFixtures.published(port, "scjg_steward", DatasetFixtures.PERSON_ITEMS);
+        int n = 30_000;
+        String[][] rows = new String[n + 1][];
+        rows[0] = HEADER;
+        for (int i = 1; i <= n; i++) {
+            // keys out of order and non-ASCII, values spanning many COPY chunks
+            rows[i] = new String[] {"甲" + ((i * 7919L) % 1_000_003), "姓名" + i, null, Integer.toString(i)};
+        }
+        LoadView load = load(r, LoadMode.FULL, LoadPolicy.ALL_OR_NOTHING, null, DatasetFixtures.rows(rows));
+        assertThat(load.state()).as(load.toString()).isEqualTo(LoadState.SUCCEEDED);
+        assertThat(List.of(load.inserted(), load.firstSeq(), load.lastSeq())).containsExactly((long) n, 1L, (long) n);
+        assertThat(jdbc.sql("""
+                select count(*) from dataset_change c
+                join dataset_record r on r.resource_id = c.resource_id and r.record_key = c.record_key and r.seq = c.seq
+                where c.resource_id = ? and c.op = 'I' and c.before is null and c.load_id = ? and r.load_id = ?
+                """).params(r, load.id(), load.id()).query(Long.class).single()).isEqualTo(n);
+        assertThat(jdbc.sql("select count(*) || ' ' || min(seq) || ' ' || max(seq) from dataset_change where resource_id = ?")
+            .param(r).query(String.class).single()).isEqualTo(n + " 1 " + n);
     }
 
     @Test

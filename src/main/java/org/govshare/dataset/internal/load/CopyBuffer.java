@@ -4,20 +4,36 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Rows in PostgreSQL's binary COPY format, written straight from the canonical values into one
- * growable byte array and handed to the server in large chunks: the server parses one chunk while
- * the JVM validates the next rows, and nothing per value is allocated but the key string.
+ * Rows in PostgreSQL's binary COPY format, written straight from the canonical values into a
+ * byte array and handed to the server in large chunks by a sender thread of its own: the JVM
+ * validates and encodes the next rows while the sender is blocked on the socket of a busy server
+ * (a few chunks ahead at most, so the heap stays bounded), and nothing per value is allocated but
+ * the key string. The connection is used by the sender alone until {@link #finish} or
+ * {@link #cancel}, which join it and end the COPY on the caller's thread.
  */
 final class CopyBuffer {
 
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0,
         0, 0, 0};
     private static final int FLUSH_AT = 256 * 1024;
+    /** Chunks in flight: one being filled, the rest queued for or being written by the sender. */
+    private static final int CHUNKS = 4;
+    private static final Chunk END = new Chunk(new byte[0], 0);
+
+    private record Chunk(byte[] bytes, int len) {
+    }
 
     private final CopyIn copy;
+    private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS);
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
+    private final Thread sender;
+    private volatile Throwable failure;
+    private volatile boolean discard;
     private byte[] buf = new byte[FLUSH_AT + 64 * 1024];
     private int len;
     private int fieldStart = -1;
@@ -25,7 +41,35 @@ final class CopyBuffer {
 
     CopyBuffer(CopyIn copy) {
         this.copy = copy;
+        for (int i = 1; i < CHUNKS; i++) {
+            free.add(new byte[FLUSH_AT + 64 * 1024]);
+        }
+        this.sender = new Thread(this::send, "dataset-copy-" + Thread.currentThread().getName());
+        sender.setDaemon(true);
+        sender.start();
         put(HEADER, 0, HEADER.length);
+    }
+
+    /** The sender: writes chunks in order; after a failure (or a cancel) only hands buffers back. */
+    private void send() {
+        try {
+            while (true) {
+                Chunk c = full.take();
+                if (c == END) {
+                    return;
+                }
+                if (failure == null && !discard) {
+                    try {
+                        copy.writeToCopy(c.bytes, 0, c.len);
+                    } catch (Throwable t) {
+                        failure = t;
+                    }
+                }
+                free.put(c.bytes);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void startRow(int fields) throws SQLException {
@@ -220,14 +264,51 @@ final class CopyBuffer {
 
     private void flush() throws SQLException {
         if (len > 0) {
+            rethrow();
             long t = System.nanoTime();
-            copy.writeToCopy(buf, 0, len);
+            try {
+                full.put(new Chunk(buf, len));
+                buf = free.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while handing COPY data to the sender", e);
+            }
             waited += System.nanoTime() - t;
             len = 0;
         }
     }
 
-    /** Time spent handing bytes to the server (blocked while it was busy): the pipelining's slack. */
+    private void rethrow() throws SQLException {
+        Throwable t = failure;
+        if (t instanceof SQLException e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new SQLException("COPY sender failed", t);
+        }
+    }
+
+    /** Waits for the sender to write what it holds (or drop it) and to stop. */
+    private void stopSender() {
+        if (!sender.isAlive()) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                full.put(END);
+                sender.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Time the encoding thread waited for the sender (the server busy): the pipelining's slack. */
     long waitedNanos() {
         return waited;
     }
@@ -236,10 +317,14 @@ final class CopyBuffer {
     long finish() throws SQLException {
         int16(-1);
         flush();
+        stopSender();
+        rethrow();
         return copy.endCopy();
     }
 
     void cancel() {
+        discard = true;
+        stopSender();
         try {
             if (copy.isActive()) {
                 copy.cancelCopy();

@@ -2,7 +2,6 @@ package org.govshare.catalog.internal.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
@@ -79,8 +76,7 @@ class CatalogSearchService implements CatalogSearch {
         SearchDocuments.ITEM_STANDARD, 4f);
 
     private final IndexMaintainer index;
-    private final Semaphore turns;
-    private final Duration queueTimeout;
+    private final SearchTurns turns;
     private final SearchDocuments documents;
     private final CatalogNames names;
     private final CatalogAccess access;
@@ -89,9 +85,8 @@ class CatalogSearchService implements CatalogSearch {
 
     CatalogSearchService(IndexMaintainer index, SearchDocuments documents, CatalogNames names, CatalogAccess access,
                          SearchProperties props) {
-        this.turns = new Semaphore(props.concurrency() > 0 ? props.concurrency()
-            : Runtime.getRuntime().availableProcessors(), true);
-        this.queueTimeout = props.queueTimeout();
+        this.turns = new SearchTurns(props.concurrency() > 0 ? props.concurrency()
+            : Runtime.getRuntime().availableProcessors(), props.queueTimeout());
         this.index = index;
         this.documents = documents;
         this.names = names;
@@ -117,23 +112,7 @@ class CatalogSearchService implements CatalogSearch {
         long t0 = System.nanoTime();
         Actor actor = CurrentActor.require();
         List<Query> hidden = hidden(actor, access.isAuthority(actor));
-        awaitTurn();
-        try {
-            return searchNow(q, hidden, t0);
-        } finally {
-            turns.release();
-        }
-    }
-
-    private void awaitTurn() {
-        try {
-            if (!turns.tryAcquire(queueTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "search-busy", null, "search.problem.search-busy");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "search-busy", null, "search.problem.search-busy");
-        }
+        return turns.run(() -> searchNow(q, hidden, t0));
     }
 
     private SearchResult searchNow(SearchQuery q, List<Query> hidden, long t0) {

@@ -101,7 +101,6 @@ class IndexMaintainer implements SmartLifecycle {
         this.root = Path.of(props.indexDir()).toAbsolutePath();
         List<String> bigramFields = new ArrayList<>();
         SearchDocuments.TEXT_FIELDS.forEach(f -> bigramFields.add(f + Analyzers.BIGRAM));
-        SearchDocuments.SHOWN_FIELDS.forEach(f -> bigramFields.add(f + SearchDocuments.SHOWN));
         this.analyzer = Analyzers.perField(Analyzers.smartcn(), Analyzers.bigram(), bigramFields);
     }
 
@@ -155,10 +154,6 @@ class IndexMaintainer implements SmartLifecycle {
     /** The generation to search, or null while the first index is being built. */
     IndexGeneration current() {
         return current;
-    }
-
-    Analyzer analyzer() {
-        return analyzer;
     }
 
     SearchIndexStatus status() {

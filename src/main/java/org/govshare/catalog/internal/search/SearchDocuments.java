@@ -56,8 +56,6 @@ class SearchDocuments {
     static final String ITEM_TERM = "iterm";
 
     static final List<String> TEXT_FIELDS = List.of(NAME, ALL, ITEM_NAME, ITEM_STANDARD);
-    /** Fields shown (and highlighted) with their bigram analysis. */
-    static final List<String> SHOWN_FIELDS = List.of(NAME, SUMMARY, ITEMS, ITEM_NAME);
 
     // stored only
     static final String STATUS = "status";
@@ -92,8 +90,8 @@ class SearchDocuments {
     static final List<String> DIMS = List.of(DIM_PROVIDER, DIM_CLASSIFICATION, DIM_SHARE, DIM_OPEN, DIM_CYCLE, DIM_FORMAT);
 
     /**
-     * Suffix of the stored, unindexed copy of a shown text: the highlighter re-analyses these few
-     * short values (cheaper per hit than reading offsets from the postings of a large index).
+     * Suffix of the stored, unindexed copy of a shown text, which {@link Highlights} marks by
+     * plain substring matching.
      */
     static final String SHOWN = "_hl";
 

@@ -93,6 +93,47 @@ class LoadPipelineTest {
     }
 
     @Test
+    void theFirstLoadCreatesTheDatasetsOwnKeyedPartitionsAndARefusedFirstLoadLeavesNone() {
+        UUID r = DatasetFixtures.published(port, "scjg_steward", DatasetFixtures.PERSON_ITEMS);
+        String suffix = r.toString().replace("-", "");
+        LoadView refused = load(r, LoadMode.FULL, LoadPolicy.ALL_OR_NOTHING, null, DatasetFixtures.rows(HEADER,
+            new String[] {"P1", "甲", null, "1"}, new String[] {"P2", "乙", "1990-13-01", "2"}));
+        assertThat(refused.state()).isEqualTo(LoadState.FAILED);
+        assertThat(jdbc.sql("select count(*) from pg_class where relname like ?").param("dataset\\_%" + suffix)
+            .query(Long.class).single()).isZero();
+
+        LoadView first = load(r, LoadMode.FULL, LoadPolicy.KEEP_VALID, null, DatasetFixtures.rows(HEADER,
+            new String[] {"P1", "甲", null, "1"}, new String[] {"P2", "乙", null, "2"}, new String[] {"P1", "丙", null, "3"},
+            new String[] {"P3", "丁", null, "4"}));
+        assertThat(first.state()).as(first.toString()).isEqualTo(LoadState.SUCCEEDED);
+        assertThat(partitionKeys(suffix)).containsExactlyInAnyOrder(
+            "dataset_record_" + suffix + " dataset_record PRIMARY KEY (record_key)",
+            "dataset_change_" + suffix + " dataset_change PRIMARY KEY (seq)");
+        // the duplicated key dropped, the sequence closed up
+        assertThat(DatasetFixtures.records(jdbc, r).keySet()).containsExactlyInAnyOrder("P2", "P3");
+        assertThat(DatasetFixtures.changes(jdbc, r)).containsExactly("1 I P2 null", "2 I P3 null");
+        // the partition takes only its own resource's rows and keeps keys unique
+        UUID other = UUID.randomUUID();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql("insert into dataset_record_" + suffix
+            + " (resource_id, record_key, data, seq, load_id) values (?, 'X', '{}', 9, ?)").params(other, other).update()))
+            .hasMessageContaining("violates");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql("insert into dataset_record"
+            + " (resource_id, record_key, data, seq, load_id) values (?, 'P2', '{}', 9, ?)").params(r, other).update()))
+            .hasMessageContaining("duplicate key");
+    }
+
+    private List<String> partitionKeys(String suffix) {
+        return jdbc.sql("""
+                select c.relname || ' ' || p.relname || ' ' || pg_get_constraintdef(k.oid)
+                from pg_class c
+                join pg_inherits i on i.inhrelid = c.oid
+                join pg_class p on p.oid = i.inhparent
+                join pg_constraint k on k.conrelid = c.oid and k.contype = 'p'
+                where c.relname in (?, ?)
+                """).params("dataset_record_" + suffix, "dataset_change_" + suffix).query(String.class).list();
+    }
+
+    @Test
     void incrementalUpsertsAndDeleteMarkersByMapping() {
         UUID r = DatasetFixtures.published(port, "scjg_steward", DatasetFixtures.PERSON_ITEMS);
         load(r, LoadMode.FULL, LoadPolicy.ALL_OR_NOTHING, null, DatasetFixtures.rows(HEADER,

@@ -62,7 +62,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The load pipeline behind {@link Loads}: read the source, map its columns to data items, check
  * every row, find duplicate keys, and write records and change rows in ONE data transaction that
  * holds the resource's {@code dataset} row lock. An initial load into an empty dataset COPYs
- * straight into {@code dataset_record}; any other load COPYs into a temporary staging table and
+ * straight into {@code dataset_record} (the first one into new partitions, see {@link Partitions});
+ * any other load COPYs into a temporary staging table and
  * merges with set-based SQL. The {@code dataset_load} row moves in short transactions of its own
  * (progress, heartbeat), so a node that dies mid-load leaves a RUNNING row the sweeper fails and a
  * data transaction PostgreSQL rolls back: the previous version stays intact.
@@ -307,7 +308,8 @@ public class LoadPipeline implements Loads, DisposableBean {
             Locked locked = lock(published.id());
             Connection conn = DataSourceUtils.getConnection(dataSource);
             boolean direct = locked.recordCount == 0;
-            Writer writer = new Writer(conn, direct, locked.lastSeq, checks.items(), request.resourceId(), id);
+            boolean fresh = direct && !Partitions.exist(jdbc, request.resourceId());
+            Writer writer = new Writer(conn, direct, fresh, locked.lastSeq, checks.items(), request.resourceId(), id);
             this.writer = writer;
             writer.begin();
             Map<String, Candidate> candidates = new HashMap<>();
@@ -624,11 +626,18 @@ public class LoadPipeline implements Loads, DisposableBean {
         }
     }
 
-    /** Writes the accepted rows: COPY into the records (empty dataset) or into a staging table. */
+    /**
+     * Writes the accepted rows: COPY into the records (empty dataset) or into a staging table. The
+     * first load of a dataset COPYs into partitions of its own, indexed once after the COPY and
+     * attached at the end, instead of maintaining the key index row by row.
+     */
     private final class Writer {
 
         private final Connection conn;
         private final boolean direct;
+        /** Direct into new, not yet attached partitions. */
+        private final boolean fresh;
+        private final String records;
         private final long baseSeq;
         private final List<String> items;
         private final UUID resourceId;
@@ -640,9 +649,12 @@ public class LoadPipeline implements Loads, DisposableBean {
         /** Direct loads: a row written after the COPY (hash collision), not in the key log. */
         private boolean late;
 
-        Writer(Connection conn, boolean direct, long baseSeq, List<String> items, UUID resourceId, UUID loadId) {
+        Writer(Connection conn, boolean direct, boolean fresh, long baseSeq, List<String> items, UUID resourceId,
+                UUID loadId) {
             this.conn = conn;
             this.direct = direct;
+            this.fresh = fresh;
+            this.records = fresh ? Partitions.of(Partitions.RECORDS, resourceId) : Partitions.RECORDS;
             this.baseSeq = baseSeq;
             this.items = items;
             this.resourceId = resourceId;
@@ -654,12 +666,16 @@ public class LoadPipeline implements Loads, DisposableBean {
                 if (direct) {
                     keyLog = new KeyLog();
                 }
+                if (fresh) {
+                    Partitions.createDetached(jdbc, Partitions.RECORDS, resourceId);
+                }
                 if (!direct) {
                     jdbc.sql("create temp table dataset_stage (record_key text, data jsonb, op text, row_no bigint) "
                         + "on commit drop").update();
                 }
                 String sql = direct
-                    ? "copy dataset_record (resource_id, record_key, data, seq, load_id) from stdin (format binary)"
+                    ? "copy " + records + " (resource_id, record_key, data, seq, load_id) from stdin (format binary"
+                        + (fresh ? ", freeze true)" : ")")
                     : "copy dataset_stage (record_key, data, op, row_no) from stdin (format binary)";
                 copy = new CopyBuffer(conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql));
             } catch (SQLException e) {
@@ -738,6 +754,12 @@ public class LoadPipeline implements Loads, DisposableBean {
                 waited = copy.waitedNanos();
                 copy.finish();
                 copy = null;
+                if (fresh) {
+                    // one sorted build instead of a million index insertions; duplicates were held back
+                    long t0 = System.nanoTime();
+                    jdbc.sql("alter table " + records + " add primary key (record_key)").update();
+                    log.info("Built the key index of {} in {} ms", records, (System.nanoTime() - t0) / 1_000_000);
+                }
                 if (!direct) {
                     jdbc.sql("create index on dataset_stage (record_key)").update();
                     jdbc.sql("analyze dataset_stage").update();
@@ -749,7 +771,7 @@ public class LoadPipeline implements Loads, DisposableBean {
 
         boolean holds(String key) {
             return direct
-                ? jdbc.sql("select count(*) from dataset_record where resource_id = ? and record_key = ?")
+                ? jdbc.sql("select count(*) from " + records + " where resource_id = ? and record_key = ?")
                     .params(resourceId, key).query(Long.class).single() > 0
                 : jdbc.sql("select count(*) from dataset_stage where record_key = ?").param(key).query(Long.class)
                     .single() > 0;
@@ -760,7 +782,8 @@ public class LoadPipeline implements Loads, DisposableBean {
             if (direct) {
                 if (!delete) {
                     late = true;
-                    jdbc.sql("insert into dataset_record (resource_id, record_key, data, seq, load_id) values (?, ?, ?::jsonb, ?, ?)")
+                    jdbc.sql("insert into " + records + " (resource_id, record_key, data, seq, load_id) "
+                            + "values (?, ?, ?::jsonb, ?, ?)")
                         .params(resourceId, key, CanonicalValues.json(items, values), baseSeq + ++written, loadId).update();
                 }
             } else {
@@ -774,7 +797,7 @@ public class LoadPipeline implements Loads, DisposableBean {
             dropped = true;
             String[] k = keys.toArray(new String[0]);
             if (direct) {
-                jdbc.sql("delete from dataset_record where resource_id = ? and record_key = any(?)").params(resourceId, k)
+                jdbc.sql("delete from " + records + " where resource_id = ? and record_key = any(?)").params(resourceId, k)
                     .update();
             } else {
                 jdbc.sql("delete from dataset_stage where record_key = any(?)").param(k).update();
@@ -792,26 +815,27 @@ public class LoadPipeline implements Loads, DisposableBean {
             // rows dropped as duplicates leave gaps: close them so the sequence stays contiguous
             if (dropped) {
                 jdbc.sql("""
-                    update dataset_record r set seq = n.s
+                    update %1$s r set seq = n.s
                     from (select record_key, ? + row_number() over (order by seq) as s
-                          from dataset_record where resource_id = ? and load_id = ?) n
+                          from %1$s where resource_id = ? and load_id = ?) n
                     where r.resource_id = ? and r.record_key = n.record_key and r.seq <> n.s
-                    """)
+                    """.formatted(records))
                 .params(baseSeq, resourceId, id, resourceId).update();
             }
+            String changes = fresh ? Partitions.createDetached(jdbc, Partitions.CHANGES, resourceId) : Partitions.CHANGES;
             long inserted;
             if (!dropped && !late && keyLog != null) {
                 // the usual case: the records hold exactly the logged keys with seqs base+1..base+n,
                 // so the change rows are COPYed from the JVM instead of read back from the records
                 long t0 = System.nanoTime();
-                inserted = copyChanges(id);
+                inserted = copyChanges(id, changes);
                 log.info("COPYed {} change rows of load {} in {} ms", inserted, id, (System.nanoTime() - t0) / 1_000_000);
             } else {
                 inserted = jdbc.sql("""
-                        insert into dataset_change (resource_id, seq, record_key, op, load_id, before)
-                        select resource_id, seq, record_key, 'I', load_id, null from dataset_record
+                        insert into %s (resource_id, seq, record_key, op, load_id, before)
+                        select resource_id, seq, record_key, 'I', load_id, null from %s
                         where resource_id = ? and load_id = ?
-                        """)
+                        """.formatted(changes, records))
                     .params(resourceId, id).update();
             }
             closeKeyLog();
@@ -821,16 +845,24 @@ public class LoadPipeline implements Loads, DisposableBean {
                 // the columns merges join and filter on only: statistics of the jsonb data cost twice as
                 // much to gather and no plan uses them
                 long t0 = System.nanoTime();
-                jdbc.sql("analyze dataset_record (resource_id, record_key, seq)").update();
-                log.info("Analyzed dataset_record after load {} in {} ms", id, (System.nanoTime() - t0) / 1_000_000);
+                jdbc.sql("analyze " + records + " (resource_id, record_key, seq)").update();
+                log.info("Analyzed {} after load {} in {} ms", records, id, (System.nanoTime() - t0) / 1_000_000);
+            }
+            if (fresh) {
+                long t0 = System.nanoTime();
+                jdbc.sql("alter table " + changes + " add primary key (seq)").update();
+                Partitions.attach(jdbc, Partitions.RECORDS, records, resourceId);
+                Partitions.attach(jdbc, Partitions.CHANGES, changes, resourceId);
+                log.info("Indexed and attached {} in {} ms", changes, (System.nanoTime() - t0) / 1_000_000);
             }
             return new Delta(inserted, 0, 0, baseSeq + 1, baseSeq + inserted);
         }
 
-        private long copyChanges(UUID id) {
+        private long copyChanges(UUID id, String table) {
             try {
                 CopyBuffer changes = new CopyBuffer(conn.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy dataset_change (resource_id, seq, record_key, op, load_id, before) from stdin (format binary)"));
+                    "copy " + table + " (resource_id, seq, record_key, op, load_id, before) from stdin (format binary"
+                        + (fresh ? ", freeze true)" : ")")));
                 long seq = baseSeq;
                 try (KeyLog.Reader keys = keyLog.read()) {
                     String key;

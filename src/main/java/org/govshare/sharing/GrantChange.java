@@ -1,0 +1,13 @@
+package org.govshare.sharing;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Narrowing a grant: fewer items, more row filters (the existing ones stay), a lower quota, an
+ * earlier end, more or stricter masks. Null fields stay as they are.
+ */
+public record GrantChange(List<String> items, List<RowFilter> addedRowFilters, Integer dailyQuota,
+                          LocalDate validUntil, Map<String, Mask> masks, String reason) {
+}

@@ -1,0 +1,104 @@
+package org.govshare.sharing.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.govshare.catalog.DataItemView;
+import org.govshare.catalog.Sensitivity;
+import org.govshare.platform.Violation;
+import org.govshare.sharing.FilterOp;
+import org.govshare.sharing.Mask;
+import org.govshare.sharing.MaskType;
+import org.govshare.sharing.RowFilter;
+
+/** Rules for row scopes and masks, and the default masks a grant starts from. */
+final class Scopes {
+
+    static final int MAX_FILTERS = 10;
+    static final int MAX_VALUES = 500;
+    static final int MAX_VALUE_LENGTH = 200;
+
+    private Scopes() {
+    }
+
+    static List<Violation> checkFilters(String field, List<RowFilter> filters, List<String> resourceItems) {
+        List<Violation> v = new ArrayList<>();
+        if (filters.size() > MAX_FILTERS) {
+            v.add(Violation.of(field, "row-scope-too-many", MAX_FILTERS));
+            return v;
+        }
+        for (int i = 0; i < filters.size(); i++) {
+            RowFilter f = filters.get(i);
+            String at = field + "[" + i + "]";
+            if (f == null || f.item() == null || !resourceItems.contains(f.item())) {
+                v.add(Violation.of(at + ".item", "row-scope-item-unknown", f == null ? null : f.item()));
+                continue;
+            }
+            if (f.op() == null) {
+                v.add(Violation.of(at + ".op", "row-scope-op-missing"));
+                continue;
+            }
+            int n = f.values().size();
+            boolean arity = switch (f.op()) {
+                case EQ, PREFIX -> n == 1;
+                case IN -> n >= 1 && n <= MAX_VALUES;
+                case RANGE -> n == 2;
+            };
+            if (!arity) {
+                v.add(Violation.of(at + ".values", "row-scope-values", f.op()));
+                continue;
+            }
+            for (int k = 0; k < n; k++) {
+                String value = f.values().get(k);
+                boolean openBound = f.op() == FilterOp.RANGE && (value == null || value.isEmpty());
+                if (!openBound && (value == null || value.isBlank() || value.length() > MAX_VALUE_LENGTH)) {
+                    v.add(Violation.of(at + ".values[" + k + "]", "row-scope-value", MAX_VALUE_LENGTH));
+                }
+            }
+            if (f.op() == FilterOp.RANGE && blank(f.values().get(0)) && blank(f.values().get(1))) {
+                v.add(Violation.of(at + ".values", "row-scope-values", f.op()));
+            }
+        }
+        return v;
+    }
+
+    static List<Violation> checkMasks(String field, Map<String, Mask> masks, List<String> grantedItems) {
+        List<Violation> v = new ArrayList<>();
+        masks.forEach((item, m) -> {
+            String at = field + "." + item;
+            if (!grantedItems.contains(item)) {
+                v.add(Violation.of(at, "mask-item-not-granted", item));
+            } else if (m == null || m.type() == null) {
+                v.add(Violation.of(at, "mask-type-missing"));
+            } else if (m.type().takesLength() ? m.n() == null || m.n() < 1 || m.n() > 64 : m.n() != null) {
+                v.add(Violation.of(at, "mask-length", m.type()));
+            }
+        });
+        return v;
+    }
+
+    /**
+     * What a grant masks unless the reviewer says otherwise: personal (sensitive) values show their
+     * last 4 characters, restricted ones only a keyed hash (still joinable); public and internal
+     * items are not masked.
+     */
+    static Map<String, Mask> defaults(List<DataItemView> items, List<String> granted) {
+        Map<String, Mask> masks = new LinkedHashMap<>();
+        for (DataItemView item : items) {
+            if (!granted.contains(item.codeName()) || item.sensitivity() == null) {
+                continue;
+            }
+            if (item.sensitivity() == Sensitivity.SENSITIVE) {
+                masks.put(item.codeName(), new Mask(MaskType.SHOW_LAST, 4));
+            } else if (item.sensitivity() == Sensitivity.RESTRICTED) {
+                masks.put(item.codeName(), Mask.of(MaskType.HASH));
+            }
+        }
+        return masks;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isEmpty();
+    }
+}

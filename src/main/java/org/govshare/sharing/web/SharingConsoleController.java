@@ -542,6 +542,7 @@ class SharingConsoleController {
      */
     private <T> Optional<T> attempt(Model model, Locale locale, Supplier<T> action) {
         List<Violation> violations = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
         Optional<T> result = forms.attempt(null, model, locale, () -> {
             try {
                 return action.get();
@@ -549,12 +550,19 @@ class SharingConsoleController {
                 violations.addAll(e.violations());
                 throw e;
             } catch (ProblemException e) {
-                if (e.field() != null) {
+                if ("application-state".equals(e.code()) && e.args().length > 0) {
+                    stale.add(String.valueOf(e.args()[0]));
+                } else if (e.field() != null) {
                     violations.add(new Violation(e.field(), e.code(), List.of(e.args())));
                 }
                 throw e;
             }
         });
+        if (!stale.isEmpty()) {
+            // someone decided first: say so in words and show the application as it is now
+            String state = messages.getMessage("sharing.state." + stale.get(0), null, stale.get(0), locale);
+            model.addAttribute("errors", List.of(messages.getMessage("sharing.conflict", new Object[]{state}, locale)));
+        }
         Map<String, String> byField = new LinkedHashMap<>();
         for (Violation v : violations) {
             String message = messages.getMessage("problem." + v.code(), v.args().toArray(), v.code(), locale);

@@ -128,7 +128,7 @@ class SharingConsoleController {
         model.addAttribute("names", names);
         model.addAttribute("pagerBase", base("/sharing/applications", Map.of("tab", t,
             "state", st == null ? "" : st.name(), "path", p == null ? "" : p.name(), "q", query == null ? "" : query)));
-        if (tabs.authority() && (t.equals("all") || t.equals("overdue"))) {
+        if (tabs.authority() && t.equals("all")) {
             model.addAttribute("charts", List.of(new org.govshare.platform.DashboardContributor.Chart(
                 "sharing.chart.states", "/sharing/stats/states")));
         }

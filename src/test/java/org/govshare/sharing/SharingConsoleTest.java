@@ -103,7 +103,7 @@ class SharingConsoleTest {
         fields.put("expectedDailyCalls", "abc");
         HttpResponse<String> r = steward.post("/sharing/applications", fields);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("data-error-for=\"expectedDailyCalls\"");
+        assertThat(r.body()).contains("data-error-for=\"expectedDailyCalls\"", "预计日调用量：");
         fields.put("expectedDailyCalls", "100");
         r = steward.post("/sharing/applications", fields);
         assertThat(r.body()).contains("data-error-for=\"purpose\"", "data-error-for=\"validUntil\"",
@@ -117,6 +117,13 @@ class SharingConsoleTest {
         String id = reviewing();
         Session first = new Session("scjg_reviewer");
         first.get("/sharing/applications/" + id);
+        // a filter without its value: named by its row, under the scope editor, nothing decided
+        HttpResponse<String> bad = first.post("/sharing/applications/" + id + "/approve",
+            Map.of("grantItems", "fddbr", "filterItem-0", "xzqh", "filterOp-0", "EQ", "filterValues-0", " "));
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("行范围条件第 1 条：", "id=\"approve-form\"");
+        assertThat(jdbc.sql("select state from sharing_application where id = ?::uuid").param(id).query(String.class)
+            .single()).isEqualTo("REVIEW");
         HttpResponse<String> refused = first.post("/sharing/applications/" + id + "/refuse", Map.of("text", "不符合条件"));
         assertThat(refused.statusCode()).isEqualTo(302);
         // a second reviewer's page was open before: its approval now meets a refused application
@@ -126,6 +133,24 @@ class SharingConsoleTest {
             .doesNotContain("id=\"approve-form\"");
         assertThat(jdbc.sql("select count(*) from sharing_grant where application_id = ?::uuid").param(id)
             .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theProviderNarrowsAGrantAndItsPageShowsTheNewScopeAndHistory() {
+        String id = reviewing();
+        Response approved = HttpApi.as(port, "scjg_reviewer").post(APPS + "/" + id + "/approve", "{}");
+        String grant = approved.text("grantId");
+        Session consumer = new Session("rsj_steward");
+        assertThat(consumer.get("/sharing/grants/" + grant).body()).contains("保留后4位", "id=\"row-scope-none\"")
+            .doesNotContain("id=\"narrow-form\"");
+        Session reviewer = new Session("scjg_reviewer");
+        assertThat(reviewer.get("/sharing/grants/" + grant).body()).contains("id=\"narrow-form\"", "id=\"revoke-form\"");
+        HttpResponse<String> narrowed = reviewer.post("/sharing/grants/" + grant + "/narrow", Map.of("keepItems", "fddbr",
+            "filterItem-0", "xzqh", "filterOp-0", "IN", "filterValues-0", "510112, 510113", "dailyQuota", "100",
+            "text", "最小必要"));
+        assertThat(narrowed.statusCode()).isEqualTo(302);
+        String page = consumer.get("/sharing/grants/" + grant).body();
+        assertThat(page).contains("行政区划（xzqh）属于 510112、510113", "id=\"grant-quota\">100<", "收窄授权", "最小必要");
     }
 
     @Test

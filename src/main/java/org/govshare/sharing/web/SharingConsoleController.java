@@ -564,12 +564,26 @@ class SharingConsoleController {
             model.addAttribute("errors", List.of(messages.getMessage("sharing.conflict", new Object[]{state}, locale)));
         }
         Map<String, String> byField = new LinkedHashMap<>();
+        List<String> listed = new ArrayList<>();
         for (Violation v : violations) {
             String message = messages.getMessage("problem." + v.code(), v.args().toArray(), v.code(), locale);
             byField.merge(inputName(v.field()), message, (x, y) -> x.equals(y) ? x : x + " " + y);
+            listed.add(label(v.field(), locale) + "：" + message);
+        }
+        if (!listed.isEmpty()) {
+            model.addAttribute("errors", listed);
         }
         model.addAttribute("fieldErrors", byField);
         return result;
+    }
+
+    /** The field's label, with the row of a list: 行范围条件第 1 条、信息项第 2 项. */
+    private String label(String field, Locale locale) {
+        String name = inputName(field);
+        String label = messages.getMessage("field." + name, null, name, locale);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(field == null ? "" : field);
+        return m.find() ? messages.getMessage("sharing.field.row", new Object[]{label, Integer.parseInt(m.group(1)) + 1},
+            label, locale) : label;
     }
 
     /** items[1] → items; rowScope[0].values → rowScope; masks.fddbr → masks. */

@@ -154,6 +154,31 @@ class SharingConsoleTest {
     }
 
     @Test
+    void everyPageHasAllItsWordsInChineseAndEnglish() {
+        String id = reviewing();
+        String grant = HttpApi.as(port, "scjg_reviewer").post(APPS + "/" + id + "/approve",
+            "{\"rowScope\":[{\"item\":\"xzqh\",\"op\":\"RANGE\",\"values\":[\"510100\",\"\"]}]}").text("grantId");
+        for (String lang : new String[]{"zh_CN", "en"}) {
+            for (String user : new String[]{"admin", "scjg_reviewer", "rsj_steward"}) {
+                Session s = new Session(user);
+                for (String path : new String[]{"/sharing/applications", "/sharing/applications?tab=overdue",
+                    "/sharing/applications/" + id, "/sharing/grants", "/sharing/grants/" + grant,
+                    "/sharing/applications/new", "/sharing/applications/new?resourceId=" + resource, "/"}) {
+                    if (user.equals("scjg_reviewer") && path.contains("resourceId")) {
+                        assertThat(s.get(path).status()).as("a reviewer does not apply").isEqualTo(403);
+                        continue;
+                    }
+                    Page page = s.get(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+                    assertThat(page.status()).as(user + " " + path).isEqualTo(200);
+                    assertThat(page.body()).as(user + " " + path + " " + lang).doesNotContain("??");
+                }
+            }
+        }
+        assertThat(new Session("rsj_steward").get("/sharing/grants/" + grant + "?lang=en").body())
+            .contains("行政区划 (xzqh) at least 510100", "Last 4 characters shown");
+    }
+
+    @Test
     void theChartAndTheAuthorityTilesAreTheAuthoritys() {
         Page chart = new Session("admin").get("/sharing/stats/states");
         assertThat(chart.status()).isEqualTo(200);

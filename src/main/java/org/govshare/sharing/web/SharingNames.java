@@ -60,7 +60,10 @@ final class SharingNames {
     /** The item's name with its code: 法定代表人（fddbr）; the code alone when the resource no longer has it. */
     public String item(String code) {
         String name = itemNames.get(code);
-        return name == null ? code : name + "（" + code + "）";
+        if (name == null) {
+            return code;
+        }
+        return "zh".equals(locale.getLanguage()) ? name + "（" + code + "）" : name + " (" + code + ")";
     }
 
     public String itemName(String code) {

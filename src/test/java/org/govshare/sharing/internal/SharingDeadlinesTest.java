@@ -118,6 +118,28 @@ class SharingDeadlinesTest {
         assertThat(confirmed.json().get("resourceVersion").asInt()).isEqualTo(2);
     }
 
+    @Test
+    void theConsumerIsToldOnceThatAGrantEndsSoon() {
+        UUID resource = SharingFixtures.published(port, "scjg_steward");
+        UUID client = SharingFixtures.client(jdbc, "社会保险经办系统");
+        String body = SharingFixtures.draft(resource, "[\"qymc\"]", client)
+            .replace(SharingFixtures.today().plusYears(1).toString(), SharingFixtures.today().plusDays(3).toString());
+        Response applied = HttpApi.as(port, "rsj_steward").post(APPS, body);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        String grantId = applied.text("grantId");
+        sweep.sweep();
+        sweep.sweep();
+        assertThat(jdbc.sql("select expiry_reminded from sharing_grant where id = ?::uuid").param(grantId)
+            .query(Boolean.class).single()).isTrue();
+        String number = HttpApi.as(port, "rsj_steward").get("/api/v1/sharing/grants/" + grantId).text("number");
+        await().atMost(Duration.ofSeconds(10)).until(() -> audited("sharing.grant.expiring", number) == 1);
+        // a renewal starts a new end date, to be told about again in its time
+        HttpApi.as(port, "scjg_reviewer").post("/api/v1/sharing/grants/" + grantId + "/renew",
+            "{\"validUntil\":\"" + SharingFixtures.today().plusMonths(6) + "\",\"reason\":\"继续使用\"}");
+        assertThat(jdbc.sql("select expiry_reminded from sharing_grant where id = ?::uuid").param(grantId)
+            .query(Boolean.class).single()).isFalse();
+    }
+
     private long overdueOf(UUID provider) {
         Response r = HttpApi.as(port, "admin").get("/api/v1/sharing/overdue-by-provider");
         for (var row : r.json()) {

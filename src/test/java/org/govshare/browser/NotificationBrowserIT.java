@@ -83,4 +83,72 @@ class NotificationBrowserIT extends BrowserTestSupport {
             .isEqualTo("Please review the sharing application: SQ-2026-0777");
         clickAndWaitForPage(By.id("lang-switch"));
     }
+
+    @Test
+    void anAdministratorRegistersAWebhookSeesTheSecretOnceAndFollowsItsDeliveries() throws Exception {
+        String tag = uniqueUsername("nw");
+        String org = apiPostAs("admin", "/api/v1/organizations", Map.of("name", "通知Webhook测试局" + tag,
+            "type", "DEPARTMENT", "creditCode", CreditCode.withCheckDigit(String.format("11510112ME%07d",
+                System.nanoTime() % 10_000_000)), "contactName", "测试", "contactPhone", "028-84851234"))
+            .get("id").asString();
+        String admin = tag + "_adm";
+        apiPostAs("admin", "/api/v1/users", Map.of("username", admin, "displayName", "管理员", "organizationId", org,
+            "password", PASSWORD, "roles", List.of("ORG_ADMIN")));
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            signInAs(admin, PASSWORD);
+            clickAndWaitForPage(By.id("nav-notification-webhooks"));
+            assertThat(text("h1")).contains(zh("notification.webhooks.title"), "通知Webhook测试局" + tag);
+            assertThat(present("#no-webhooks")).isTrue();
+
+            // a refused URL is named next to the form, nothing is registered
+            type("#url", "ftp://hooks.example.org/in");
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('url').type='text'");
+            clickAndWaitForPage(By.id("register-webhook"));
+            assertThat(text("#form-errors")).contains(zh("problem.webhook-url-scheme", "ftp"));
+            assertThat(present("#no-webhooks")).isTrue();
+
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            type("#url", url);
+            type("#description", "审批系统");
+            type("#kinds", "sharing.application.submitted");
+            clickAndWaitForPage(By.id("register-webhook"));
+            String secret = text("#secret-value");
+            assertThat(secret).startsWith("whsec_");
+            assertThat(text("#webhook-url")).isEqualTo(url);
+            String detail = path();
+            driver.navigate().refresh();
+            assertThat(path()).isEqualTo(detail);
+            assertThat(present("#webhook-secret")).isFalse();
+            assertThat(driver.getPageSource()).doesNotContain(secret);
+
+            UUID id = CurrentActor.runAs(CurrentActor.system(), () -> notifications.notify(new Notice(
+                UUID.fromString(org), Set.of(), "sharing.application.submitted", "test.notice.review",
+                List.of("SQ-2026-0888"), "/", null, null, null)));
+            tolerantWait().until(d -> received.size() == 1);
+            assertThat(received.get(0)).contains(id.toString());
+            tolerantWait().until(d -> {
+                d.navigate().refresh();
+                return d.findElements(By.cssSelector("#deliveries .delivery-status")).stream()
+                    .anyMatch(e -> e.getText().equals(zh("notification.delivery.status.DELIVERED")));
+            });
+            screenshot("webhook");
+
+            clickAndWaitForPage(By.id("toggle-webhook"));
+            assertThat(text("#webhook-state")).isEqualTo(zh("notification.webhooks.disabled"));
+            clickConfirmAndWaitForPage($("#delete-webhook"), zh("notification.webhooks.delete.confirm"));
+            assertThat(path()).isEqualTo("/notifications/webhooks");
+            assertThat(present("#no-webhooks")).isTrue();
+        } finally {
+            receiver.stop(0);
+        }
+    }
 }

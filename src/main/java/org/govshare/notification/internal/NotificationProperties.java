@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mail          the sender address of notification e-mails
  */
 @ConfigurationProperties("govshare.notification")
-public record NotificationProperties(@DefaultValue("true") boolean sender, @DefaultValue("5s") Duration tick,
+record NotificationProperties(@DefaultValue("true") boolean sender, @DefaultValue("5s") Duration tick,
                                      @DefaultValue("20") int batch, @DefaultValue("2m") Duration lease,
                                      @DefaultValue({"1m", "5m", "30m", "2h", "6h"}) List<Duration> retryBackoff,
                                      @DefaultValue Webhooks webhooks, @DefaultValue Mail mail) {

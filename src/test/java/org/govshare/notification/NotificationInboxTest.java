@@ -126,6 +126,14 @@ class NotificationInboxTest {
     }
 
     @Test
+    void theApiIsDescribedInOpenApi() {
+        String docs = HttpApi.as(port, "admin").get("/v3/api-docs").body();
+        assertThat(docs).contains("\"/api/v1/notifications\"", "/api/v1/notifications/unread-count",
+            "/api/v1/notifications/{id}/read", "/api/v1/notifications/read-all", "/api/v1/notifications/webhooks",
+            "/api/v1/notifications/webhooks/{id}/deliveries", "/api/v1/notifications/webhooks/{id}/secret");
+    }
+
+    @Test
     void clientApplicationsHaveNoInbox() {
         HttpApi admin = HttpApi.as(port, "scjg_admin");
         String org = admin.get("/api/v1/me").text("organizationId");

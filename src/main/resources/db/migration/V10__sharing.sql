@@ -84,6 +84,8 @@ create table sharing_grant (
     revoked_at            timestamptz,
     review_needed         boolean     not null default false,
     review_reason         text,
+    -- the consumer was told the grant ends soon (once per end date; a renewal clears it)
+    expiry_reminded       boolean     not null default false,
     version               bigint      not null default 0,
     created_at            timestamptz not null,
     updated_at            timestamptz not null
@@ -92,6 +94,7 @@ create index sharing_grant_consumer_idx on sharing_grant (consumer_id);
 create index sharing_grant_provider_idx on sharing_grant (provider_id);
 create index sharing_grant_client_idx on sharing_grant (client_application_id, resource_id);
 create index sharing_grant_resource_idx on sharing_grant (resource_id);
+create index sharing_grant_expiry_idx on sharing_grant (valid_until) where not revoked and not expiry_reminded;
 
 create table sharing_grant_step (
     grant_id        uuid        not null references sharing_grant (id),

@@ -192,6 +192,14 @@ public final class SharingEvents {
         }
     }
 
+    /** A grant ends within the configured working days: the consumer may ask the provider to renew it. */
+    public record GrantExpiring(GrantRef grant, java.time.LocalDate validUntil, Actor by, String requestId,
+                                String comment) implements GrantEvent {
+        public String action() {
+            return "expiring";
+        }
+    }
+
     static String abbreviate(String s) {
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }

@@ -24,14 +24,16 @@ class DeadlineSweep {
     private static final int BATCH = 200;
 
     private final Applications applications;
+    private final Grants grants;
     private final Deadlines deadlines;
     private final SharingProperties props;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
-    DeadlineSweep(Applications applications, Deadlines deadlines, SharingProperties props,
+    DeadlineSweep(Applications applications, Grants grants, Deadlines deadlines, SharingProperties props,
                   ApplicationEventPublisher events, TransactionTemplate tx) {
         this.applications = applications;
+        this.grants = grants;
         this.deadlines = deadlines;
         this.props = props;
         this.events = events;
@@ -46,7 +48,7 @@ class DeadlineSweep {
 
     /** One pass; returns how many applications it reminded or escalated. */
     int sweep() {
-        int total = 0;
+        int total = expiring();
         int n;
         do {
             n = tx.execute(status -> batch());
@@ -80,5 +82,23 @@ class DeadlineSweep {
             }
         }
         return touched;
+    }
+
+    /** Grants ending within the configured working days: their consumers are told once per end date. */
+    int expiring() {
+        java.time.LocalDate today = deadlines.today();
+        java.time.LocalDate by = Deadlines.dueDateOf(deadlines.horizon(props.grantExpiryWorkingDaysBefore()));
+        return tx.execute(status -> {
+            Instant now = deadlines.now();
+            Actor system = CurrentActor.system();
+            List<Grant> due = grants.expiringBy(by, today, 1000);
+            for (Grant g : due) {
+                g.expiryReminded = true;
+                grants.update(g, now);
+                events.publishEvent(new SharingEvents.GrantExpiring(g.ref(), g.validUntil, system, null,
+                    "until " + g.validUntil));
+            }
+            return due.size();
+        });
     }
 }

@@ -62,6 +62,8 @@ class Deadlines {
 
     /** Working days left until the due date: 0 on the due date itself, negative once past. */
     int workingDaysLeft(Instant deadline) {
-        return calendar.workingDaysBetween(today(), dueDateOf(deadline));
+        int left = calendar.workingDaysBetween(today(), dueDateOf(deadline));
+        // past the deadline is overdue even when no working day lies in between (a weekend, a holiday)
+        return clock.instant().isBefore(deadline) ? left : Math.min(left, -1);
     }
 }

@@ -48,6 +48,7 @@ final class Grant {
     Instant revokedAt;
     boolean reviewNeeded;
     String reviewReason;
+    boolean expiryReminded;
     Instant updatedAt;
 
     Grant(UUID id, String number, UUID applicationId, UUID consumerId, UUID clientApplicationId, UUID resourceId,
@@ -103,6 +104,7 @@ final class Grant {
             throw ProblemException.invalid("validUntil", "period-too-long", latestAllowed);
         }
         validUntil = until;
+        expiryReminded = false;
     }
 
     void narrow(GrantChange change, List<String> resourceItems) {

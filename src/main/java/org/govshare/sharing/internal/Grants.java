@@ -25,7 +25,7 @@ class Grants {
     static final String COLUMNS = "id, number, application_id, consumer_id, client_application_id, resource_id, "
         + "resource_code, resource_name, provider_id, resource_version, items, row_scope::text as row_scope, "
         + "masks::text as masks, daily_quota, valid_from, valid_until, revoked, revoked_reason, revoked_at, "
-        + "review_needed, review_reason, version, created_at, updated_at";
+        + "review_needed, review_reason, expiry_reminded, version, created_at, updated_at";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,12 +58,14 @@ class Grants {
         int n = jdbc.sql("""
                 update sharing_grant set resource_version = ?, items = ?, row_scope = cast(? as jsonb),
                     masks = cast(? as jsonb), daily_quota = ?, valid_until = ?, revoked = ?, revoked_reason = ?,
-                    revoked_at = ?, review_needed = ?, review_reason = ?, version = version + 1, updated_at = ?
+                    revoked_at = ?, review_needed = ?, review_reason = ?, expiry_reminded = ?, version = version + 1,
+                    updated_at = ?
                 where id = ? and version = ?
                 """)
             .params(g.resourceVersion, g.items.toArray(new String[0]), JSON.writeValueAsString(g.rowScope),
                 JSON.writeValueAsString(g.masks), g.dailyQuota, g.validUntil, g.revoked, g.revokedReason,
-                Applications.ts(g.revokedAt), g.reviewNeeded, g.reviewReason, Applications.ts(now), g.id, g.version)
+                Applications.ts(g.revokedAt), g.reviewNeeded, g.reviewReason, g.expiryReminded, Applications.ts(now), g.id,
+                g.version)
             .update();
         if (n != 1) {
             throw new IllegalStateException("grant " + g.id + " changed underneath its lock");
@@ -72,6 +74,13 @@ class Grants {
 
     Optional<Grant> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from sharing_grant where id = ?").param(id).query(Grants::map).optional();
+    }
+
+    /** Unrevoked grants ending on or before the day whose consumer was not told yet, locked for one sweeper. */
+    List<Grant> expiringBy(LocalDate day, LocalDate today, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from sharing_grant where not revoked and not expiry_reminded "
+                + "and valid_until <= ? and valid_until >= ? order by valid_until limit ? for update skip locked")
+            .params(day, today, limit).query(Grants::map).list();
     }
 
     Optional<Grant> lock(UUID id) {
@@ -141,6 +150,7 @@ class Grants {
         g.reviewNeeded = rs.getBoolean("review_needed");
         g.reviewReason = rs.getString("review_reason");
         g.updatedAt = Applications.instant(rs, "updated_at");
+        g.expiryReminded = rs.getBoolean("expiry_reminded");
         return g;
     }
 

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("govshare.sharing")
 record SharingProperties(Boolean precheckEnabled, Integer precheckWorkingDays, Integer reviewWorkingDays,
                          Integer disputeWorkingDays, Integer coordinationWorkingDays, Integer remindWorkingDaysBefore,
-                         Integer maxPeriodYears, Duration sweepInterval) {
+                         Integer maxPeriodYears, Integer grantExpiryWorkingDaysBefore,
+                         Duration sweepInterval) {
 
     SharingProperties {
         precheckEnabled = precheckEnabled == null || precheckEnabled;
@@ -20,6 +21,7 @@ record SharingProperties(Boolean precheckEnabled, Integer precheckWorkingDays, I
         coordinationWorkingDays = coordinationWorkingDays == null ? 20 : coordinationWorkingDays;
         remindWorkingDaysBefore = remindWorkingDaysBefore == null ? 1 : remindWorkingDaysBefore;
         maxPeriodYears = maxPeriodYears == null ? 3 : maxPeriodYears;
+        grantExpiryWorkingDaysBefore = grantExpiryWorkingDaysBefore == null ? 10 : grantExpiryWorkingDaysBefore;
         sweepInterval = sweepInterval == null ? Duration.ofMinutes(5) : sweepInterval;
     }
 }

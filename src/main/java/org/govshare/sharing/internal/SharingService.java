@@ -390,18 +390,14 @@ class SharingService implements SharingManagement {
         }
         if (f.query() != null && !f.query().isBlank()) {
             where.append(" and (number ilike ? or resource_name ilike ? or resource_code ilike ? or purpose ilike ?)");
-            String q = "%" + f.query().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            params.add(q);
-            params.add(q);
-            params.add(q);
-            params.add(q);
+            String q = like(f.query());
+            params.addAll(List.of(q, q, q, q));
         }
         int s = clampSize(size);
         int p = Math.max(0, page);
         long total = applications.count(where.toString(), params);
-        List<ApplicationView> items = applications.page(where.toString(), params, p, s).stream()
-            .map(a -> view(a, false)).toList();
-        return new PageView<>(items, p, s, total, (int) ((total + s - 1) / s));
+        return pageOf(applications.page(where.toString(), params, p, s).stream().map(a -> view(a, false)).toList(),
+            p, s, total);
     }
 
     private String side(String consumerColumn, String providerColumn, Side side, Actor actor, List<Object> params) {
@@ -539,16 +535,13 @@ class SharingService implements SharingManagement {
         }
         if (f.query() != null && !f.query().isBlank()) {
             where.append(" and (number ilike ? or resource_name ilike ? or resource_code ilike ?)");
-            String q = "%" + f.query().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            params.add(q);
-            params.add(q);
-            params.add(q);
+            String q = like(f.query());
+            params.addAll(List.of(q, q, q));
         }
         int s = clampSize(size);
         int p = Math.max(0, page);
         long total = grants.count(where.toString(), params);
-        List<GrantView> items = grants.page(where.toString(), params, p, s).stream().map(this::view).toList();
-        return new PageView<>(items, p, s, total, (int) ((total + s - 1) / s));
+        return pageOf(grants.page(where.toString(), params, p, s).stream().map(this::view).toList(), p, s, total);
     }
 
     @Override
@@ -680,6 +673,15 @@ class SharingService implements SharingManagement {
             g.resourceCode, g.resourceName, g.providerId, g.resourceVersion, g.items, g.rowScope,
             new LinkedHashMap<>(g.masks), g.dailyQuota, g.validFrom, g.validUntil, g.state(deadlines.today()),
             g.revokedReason, g.reviewNeeded, g.reviewReason, g.version, g.createdAt, g.updatedAt);
+    }
+
+    /** A case-insensitive substring pattern for ILIKE with the user's wildcards taken literally. */
+    private static String like(String query) {
+        return "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static <T> PageView<T> pageOf(List<T> items, int page, int size, long total) {
+        return new PageView<>(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
     private static int clampSize(int size) {

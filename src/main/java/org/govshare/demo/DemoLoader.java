@@ -20,6 +20,7 @@ import org.govshare.directory.UserView;
 import org.govshare.platform.Actor;
 import org.govshare.platform.CreditCode;
 import org.govshare.platform.CurrentActor;
+import org.govshare.sharing.SharingManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -50,9 +51,13 @@ class DemoLoader implements ApplicationRunner {
     private final Environment environment;
     /** Who loads records for each department: its data steward, else its administrator. */
     private final Map<UUID, Actor> loaders = new HashMap<>();
+    /** Every demo person by user name, to act as them (sharing applications and decisions). */
+    private final Map<String, Actor> people = new HashMap<>();
+    private final SharingManagement sharing;
 
     DemoLoader(DirectoryManagement directory, CatalogManagement catalog, DatasetManagement datasets,
-               SourceDatabases sources, JdbcTemplate jdbc, Environment environment) {
+               SourceDatabases sources, JdbcTemplate jdbc, Environment environment, SharingManagement sharing) {
+        this.sharing = sharing;
         this.directory = directory;
         this.catalog = catalog;
         this.datasets = datasets;
@@ -70,8 +75,9 @@ class DemoLoader implements ApplicationRunner {
                 Map<String, UUID> departments = load();
                 DemoCatalog demoCatalog = new DemoCatalog(catalog, departments);
                 int resources = demoCatalog.load();
-                log.info("Demo district loaded in {} ms ({} catalog resources)", (System.nanoTime() - started) / 1_000_000,
-                    resources);
+                DemoSharing.Outcome shared = shareDemo(departments);
+                log.info("Demo district loaded in {} ms ({} catalog resources, {} sharing applications, {} grants)",
+                    (System.nanoTime() - started) / 1_000_000, resources, shared.applications(), shared.grants());
                 loadRecordsInBackground(demoCatalog.published());
             } else {
                 loaders();
@@ -79,6 +85,16 @@ class DemoLoader implements ApplicationRunner {
             }
             return null;
         });
+    }
+
+    /** Sharing applications on every path; a failure here leaves the rest of the demo usable. */
+    private DemoSharing.Outcome shareDemo(Map<String, UUID> departments) {
+        try {
+            return new DemoSharing(sharing, catalog, departments, people).load();
+        } catch (RuntimeException e) {
+            log.warn("Demo sharing applications stopped: {}", e.toString());
+            return new DemoSharing.Outcome(0, 0);
+        }
     }
 
     /**
@@ -163,6 +179,9 @@ class DemoLoader implements ApplicationRunner {
     }
 
     private UserView user(String username, String name, UUID organization, Set<Role> roles) {
-        return directory.createUser(new NewUser(username, name, organization, DemoDistrict.PASSWORD, roles, null, null));
+        UserView u = directory.createUser(new NewUser(username, name, organization, DemoDistrict.PASSWORD, roles, null,
+            null));
+        people.put(username, actor(u));
+        return u;
     }
 }

@@ -47,6 +47,15 @@ public interface SharingManagement {
 
     GrantView grant(UUID id);
 
+    /** A grant's history, oldest first; whoever may see the grant may see it. */
+    List<GrantStep> grantHistory(UUID id);
+
+    /**
+     * The active client applications of the current person's department that an application may
+     * name: only for those who may apply (administrators and data stewards).
+     */
+    List<org.govshare.directory.ClientApplicationView> clientsToApplyWith();
+
     PageView<GrantView> grants(GrantFilter filter, int page, int size);
 
     GrantView renew(UUID id, LocalDate validUntil, String reason);

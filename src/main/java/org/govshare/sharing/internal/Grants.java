@@ -125,6 +125,15 @@ class Grants {
             .update();
     }
 
+    List<org.govshare.sharing.GrantStep> steps(UUID grantId) {
+        return jdbc.sql("select n, at, actor_name, organization_id, action, comment from sharing_grant_step "
+                + "where grant_id = ? order by n")
+            .param(grantId)
+            .query((rs, i) -> new org.govshare.sharing.GrantStep(rs.getInt(1), rs.getTimestamp(2).toInstant(),
+                rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6)))
+            .list();
+    }
+
     private static Grant map(ResultSet rs, int i) throws SQLException {
         Grant g = new Grant(rs.getObject("id", UUID.class), rs.getString("number"),
             rs.getObject("application_id", UUID.class), rs.getObject("consumer_id", UUID.class),

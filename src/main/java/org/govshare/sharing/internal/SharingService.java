@@ -484,6 +484,23 @@ class SharingService implements SharingManagement {
 
     @Override
     @Transactional(readOnly = true)
+    public List<org.govshare.sharing.GrantStep> grantHistory(UUID id) {
+        grant(id);
+        return grants.steps(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ClientApplicationView> clientsToApplyWith() {
+        Actor actor = CurrentActor.require();
+        SharingAccess.require(access.canApply(actor));
+        return CurrentActor.runAs(CurrentActor.system(), () -> directory.clientApplications(actor.organizationId(),
+                org.springframework.data.domain.PageRequest.of(0, MAX_PAGE)).getContent())
+            .stream().filter(ClientApplicationView::active).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public PageView<GrantView> grants(GrantFilter filter, int page, int size) {
         Actor actor = CurrentActor.require();
         SharingAccess.require(!actor.isClient());

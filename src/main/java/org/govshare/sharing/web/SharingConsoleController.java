@@ -1,10 +1,7 @@
 package org.govshare.sharing.web;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +15,7 @@ import org.govshare.catalog.PublishedResource;
 import org.govshare.catalog.ResourceView;
 import org.govshare.catalog.Sensitivity;
 import org.govshare.catalog.ShareType;
-import org.govshare.directory.DirectoryManagement;
 import org.govshare.platform.Actor;
-import org.govshare.platform.ConsoleForms;
 import org.govshare.platform.CurrentActor;
 import org.govshare.platform.PageView;
 import org.govshare.platform.ProblemException;
@@ -32,18 +27,13 @@ import org.govshare.sharing.ApplicationState;
 import org.govshare.sharing.ApplicationView;
 import org.govshare.sharing.Approval;
 import org.govshare.sharing.FilterOp;
-import org.govshare.sharing.GrantChange;
-import org.govshare.sharing.GrantState;
-import org.govshare.sharing.GrantView;
 import org.govshare.sharing.Mask;
 import org.govshare.sharing.MaskType;
 import org.govshare.sharing.RowFilter;
 import org.govshare.sharing.SharingManagement;
 import org.govshare.sharing.SharingManagement.ApplicationFilter;
-import org.govshare.sharing.SharingManagement.GrantFilter;
 import org.govshare.sharing.SharingManagement.Side;
 import org.govshare.sharing.SharingPath;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,7 +44,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.govshare.sharing.web.SharingForms.*;
 
 /**
  * The 共享申请与授权 console: applications (mine, my department's as provider, all and overdue for
@@ -67,29 +58,19 @@ import org.springframework.web.util.UriComponentsBuilder;
 class SharingConsoleController {
 
     static final int PAGE_SIZE = 20;
-    static final int FILTER_ROWS = 3;
     static final int PICKER_SIZE = 50;
 
     private final SharingManagement sharing;
     private final CatalogManagement catalog;
-    private final DirectoryManagement directory;
-    private final ConsoleForms forms;
+    private final SharingForms pages;
     private final MessageSource messages;
-    private final ZoneId zone;
 
-    SharingConsoleController(SharingManagement sharing, CatalogManagement catalog, DirectoryManagement directory,
-                             ConsoleForms forms, MessageSource messages,
-                             @Value("${govshare.display-zone:Asia/Shanghai}") String zone) {
+    SharingConsoleController(SharingManagement sharing, CatalogManagement catalog, SharingForms pages,
+                             MessageSource messages) {
         this.sharing = sharing;
         this.catalog = catalog;
-        this.directory = directory;
-        this.forms = forms;
+        this.pages = pages;
         this.messages = messages;
-        this.zone = ZoneId.of(zone);
-    }
-
-    /** The tabs of the lists: what the viewer may open. */
-    record Tabs(boolean mine, boolean provider, boolean authority) {
     }
 
     // ---- applications list
@@ -104,8 +85,8 @@ class SharingConsoleController {
                         @RequestParam(required = false) String path, @RequestParam(required = false) String q,
                         @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         Actor actor = CurrentActor.require();
-        SharingNames names = names(null, locale);
-        Tabs tabs = tabs(actor, names);
+        SharingNames names = pages.names(null, locale);
+        Tabs tabs = pages.tabs(actor, names);
         String t = tab(tab, tabs);
         ApplicationState st = enumOrNull(ApplicationState.class, state);
         SharingPath p = enumOrNull(SharingPath.class, path);
@@ -150,21 +131,6 @@ class SharingConsoleController {
             List.of(Map.of("name", messages.getMessage("sharing.chart.count", null, "count", locale), "data", data)));
     }
 
-    private static String tab(String tab, Tabs tabs) {
-        if ("provider".equals(tab) && tabs.provider() || "mine".equals(tab) && tabs.mine()
-            || ("all".equals(tab) || "overdue".equals(tab)) && tabs.authority()) {
-            return tab;
-        }
-        return tabs.authority() ? "all" : tabs.mine() ? "mine" : "provider";
-    }
-
-    private Tabs tabs(Actor actor, SharingNames names) {
-        boolean mine = actor.organizationId() != null
-            && (actor.hasRole(Roles.ORG_ADMIN) || actor.hasRole(Roles.DATA_STEWARD));
-        boolean authority = actor.isPlatformAdmin() || names.isAuthority(actor.organizationId());
-        return new Tabs(mine, actor.organizationId() != null, authority);
-    }
-
     // ---- new application
 
     @GetMapping("/applications/new")
@@ -174,8 +140,8 @@ class SharingConsoleController {
         ApplicationForm form = new ApplicationForm();
         form.resourceId = resourceId;
         form.coordination = coordination;
-        form.validFrom = today().toString();
-        form.validUntil = today().plusYears(1).minusDays(1).toString();
+        form.validFrom = pages.today().toString();
+        form.validUntil = pages.today().plusYears(1).minusDays(1).toString();
         form.expectedDailyCalls = "1000";
         return formPage(form, q, model, locale);
     }
@@ -201,7 +167,7 @@ class SharingConsoleController {
         form.validUntil = validUntil;
         form.expectedDailyCalls = expectedDailyCalls;
         form.coordination = coordination;
-        Optional<ApplicationView> saved = attempt(model, locale, () -> {
+        Optional<ApplicationView> saved = pages.attempt(model, locale, () -> {
             List<Violation> unreadable = new ArrayList<>();
             ApplicationDraft draft = new ApplicationDraft(resourceId, form.items, clientApplicationId, purpose, basis,
                 scenario, date("validFrom", validFrom, unreadable), date("validUntil", validUntil, unreadable),
@@ -232,10 +198,10 @@ class SharingConsoleController {
             List<PublishedResource> found = catalog.publishedResources(null, query).stream()
                 .filter(r -> !actor.belongsTo(r.providerId())).limit(PICKER_SIZE).toList();
             model.addAttribute("found", found);
-            model.addAttribute("names", names(null, locale));
+            model.addAttribute("names", pages.names(null, locale));
             return "sharing/new";
         }
-        SharingNames names = names(resource.dataItems(), locale);
+        SharingNames names = pages.names(resource.dataItems(), locale);
         model.addAttribute("names", names);
         model.addAttribute("own", actor.belongsTo(resource.providerId()));
         List<ItemRow> rows = resource.dataItems().stream().map(i -> ItemRow.of(i, resource)).toList();
@@ -334,7 +300,7 @@ class SharingConsoleController {
     private String applicationPage(ApplicationView a, Model model, Locale locale) {
         Actor actor = CurrentActor.require();
         List<DataItemView> items = catalog.published(a.resourceId()).map(ResourceView::dataItems).orElse(List.of());
-        SharingNames names = names(items, locale);
+        SharingNames names = pages.names(items, locale);
         boolean consumer = actor.belongsTo(a.consumerId())
             && (actor.hasRole(Roles.ORG_ADMIN) || actor.hasRole(Roles.DATA_STEWARD));
         boolean authority = actor.isPlatformAdmin() || names.isAuthority(actor.organizationId())
@@ -382,7 +348,7 @@ class SharingConsoleController {
                 () -> sharing.concludeCoordination(id, "true".equals(fields.get("granted")), null, text);
             default -> throw ProblemException.notFound("action", action);
         };
-        return attempt(model, locale, call).map(a -> {
+        return pages.attempt(model, locale, call).map(a -> {
             redirect.addFlashAttribute("notice", "sharing.notice.done");
             redirect.addFlashAttribute("noticeArg", messages.getMessage("sharing.state." + a.state(), null, locale));
             return "redirect:/sharing/applications/" + id;
@@ -422,233 +388,5 @@ class SharingConsoleController {
         }
         ViolationsException.throwIfAny(unreadable);
         return new Approval(grantItems, until, scope, quota, masks, blankToNull(fields.get("text")));
-    }
-
-    static List<RowFilter> filters(Map<String, String> fields, String field, List<Violation> unreadable) {
-        List<RowFilter> scope = new ArrayList<>();
-        for (int i = 0; i < FILTER_ROWS; i++) {
-            String item = fields.get("filterItem-" + i);
-            if (!StringUtils.hasText(item)) {
-                continue;
-            }
-            FilterOp op = enumOrNull(FilterOp.class, fields.get("filterOp-" + i));
-            String raw = fields.getOrDefault("filterValues-" + i, "");
-            List<String> values = Arrays.stream(raw.split("[,，]", -1)).map(String::strip).toList();
-            if (op != FilterOp.RANGE) {
-                values = values.stream().filter(v -> !v.isEmpty()).toList();
-            }
-            scope.add(new RowFilter(item, op, values));
-        }
-        return scope;
-    }
-
-    // ---- grants
-
-    @GetMapping("/grants")
-    String grants(@RequestParam(required = false) String tab, @RequestParam(required = false) String state,
-                  @RequestParam(defaultValue = "false") boolean reviewNeeded, @RequestParam(required = false) String q,
-                  @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        Actor actor = CurrentActor.require();
-        SharingNames names = names(null, locale);
-        Tabs tabs = tabs(actor, names);
-        String t = tab(tab, tabs);
-        if (t.equals("overdue")) {
-            t = "all";
-        }
-        GrantState st = enumOrNull(GrantState.class, state);
-        String query = StringUtils.hasText(q) ? q.strip() : null;
-        Side side = switch (t) {
-            case "provider" -> Side.PROVIDER;
-            case "all" -> Side.ALL;
-            default -> Side.CONSUMER;
-        };
-        model.addAttribute("page", sharing.grants(new GrantFilter(side, st, null, reviewNeeded, query),
-            Math.max(page, 0), PAGE_SIZE));
-        model.addAttribute("tab", t);
-        model.addAttribute("tabs", tabs);
-        model.addAttribute("states", GrantState.values());
-        model.addAttribute("filters", Map.of("state", st == null ? "" : st.name(), "q", query == null ? "" : query,
-            "reviewNeeded", reviewNeeded));
-        model.addAttribute("names", names);
-        model.addAttribute("pagerBase", base("/sharing/grants", Map.of("tab", t, "state", st == null ? "" : st.name(),
-            "reviewNeeded", reviewNeeded ? "true" : "", "q", query == null ? "" : query)));
-        return "sharing/grants";
-    }
-
-    @GetMapping("/grants/{id}")
-    String grant(@PathVariable UUID id, Model model, Locale locale) {
-        return grantPage(sharing.grant(id), model, locale);
-    }
-
-    private String grantPage(GrantView g, Model model, Locale locale) {
-        Actor actor = CurrentActor.require();
-        List<DataItemView> items = catalog.published(g.resourceId()).map(ResourceView::dataItems).orElse(List.of());
-        SharingNames names = names(items, locale);
-        boolean manage = actor.belongsTo(g.providerId()) && actor.hasRole(Roles.REVIEWER) || actor.isPlatformAdmin()
-            || names.isAuthority(actor.organizationId()) && (actor.hasRole(Roles.REVIEWER) || actor.hasRole(Roles.ORG_ADMIN));
-        model.addAttribute("g", g);
-        model.addAttribute("names", names);
-        model.addAttribute("manage", manage && g.state() != GrantState.REVOKED);
-        model.addAttribute("history", sharing.grantHistory(g.id()));
-        model.addAttribute("ops", FilterOp.values());
-        model.addAttribute("resourceItems", items);
-        model.addAttribute("filterRows", List.of(0));
-        return "sharing/grant";
-    }
-
-    @PostMapping("/grants/{id}/{action}")
-    String grantAct(@PathVariable UUID id, @PathVariable String action, @RequestParam Map<String, String> fields,
-                    @RequestParam(required = false) List<String> keepItems, Model model, Locale locale,
-                    RedirectAttributes redirect) {
-        String text = fields.get("text");
-        Supplier<GrantView> call = switch (action) {
-            case "renew" -> () -> {
-                List<Violation> unreadable = new ArrayList<>();
-                LocalDate until = date("validUntil", fields.get("validUntil"), unreadable);
-                if (until == null && unreadable.isEmpty()) {
-                    unreadable.add(Violation.of("validUntil", "period-end-required"));
-                }
-                ViolationsException.throwIfAny(unreadable);
-                return sharing.renew(id, until, blankToNull(text));
-            };
-            case "narrow" -> () -> {
-                List<Violation> unreadable = new ArrayList<>();
-                LocalDate until = date("validUntil", fields.get("validUntil"), unreadable);
-                Integer quota = integer("dailyQuota", fields.get("dailyQuota"), unreadable);
-                List<RowFilter> added = filters(fields, "addedRowFilters", unreadable);
-                ViolationsException.throwIfAny(unreadable);
-                return sharing.narrow(id, new GrantChange(keepItems == null ? List.of() : keepItems,
-                    added.isEmpty() ? null : added, quota, until, null, text));
-            };
-            case "revoke" -> () -> sharing.revoke(id, text);
-            case "review-confirmation" -> () -> sharing.confirmReview(id, blankToNull(text));
-            default -> throw ProblemException.notFound("action", action);
-        };
-        return attempt(model, locale, call).map(g -> {
-            redirect.addFlashAttribute("notice", "sharing.notice.grant-done");
-            redirect.addFlashAttribute("noticeArg", g.number());
-            return "redirect:/sharing/grants/" + id;
-        }).orElseGet(() -> {
-            model.addAttribute("failedAction", action);
-            return grantPage(sharing.grant(id), model, locale);
-        });
-    }
-
-    // ---- helpers
-
-    /**
-     * Runs an action: every broken rule goes to the list at the top and under its field (the field's
-     * path folded to the input's name: {@code items[1]} → {@code items}); 403/404 go to the error page.
-     */
-    private <T> Optional<T> attempt(Model model, Locale locale, Supplier<T> action) {
-        List<Violation> violations = new ArrayList<>();
-        List<String> stale = new ArrayList<>();
-        Optional<T> result = forms.attempt(null, model, locale, () -> {
-            try {
-                return action.get();
-            } catch (ViolationsException e) {
-                violations.addAll(e.violations());
-                throw e;
-            } catch (ProblemException e) {
-                if ("application-state".equals(e.code()) && e.args().length > 0) {
-                    stale.add(String.valueOf(e.args()[0]));
-                } else if (e.field() != null) {
-                    violations.add(new Violation(e.field(), e.code(), List.of(e.args())));
-                }
-                throw e;
-            }
-        });
-        if (!stale.isEmpty()) {
-            // someone decided first: say so in words and show the application as it is now
-            String state = messages.getMessage("sharing.state." + stale.get(0), null, stale.get(0), locale);
-            model.addAttribute("errors", List.of(messages.getMessage("sharing.conflict", new Object[]{state}, locale)));
-        }
-        Map<String, String> byField = new LinkedHashMap<>();
-        List<String> listed = new ArrayList<>();
-        for (Violation v : violations) {
-            String message = messages.getMessage("problem." + v.code(), v.args().toArray(), v.code(), locale);
-            byField.merge(inputName(v.field()), message, (x, y) -> x.equals(y) ? x : x + " " + y);
-            listed.add(label(v.field(), locale) + "：" + message);
-        }
-        if (!listed.isEmpty()) {
-            model.addAttribute("errors", listed);
-        }
-        model.addAttribute("fieldErrors", byField);
-        return result;
-    }
-
-    /** The field's label, with the row of a list: 行范围条件第 1 条、信息项第 2 项. */
-    private String label(String field, Locale locale) {
-        String name = inputName(field);
-        String label = messages.getMessage("field." + name, null, name, locale);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(field == null ? "" : field);
-        return m.find() ? messages.getMessage("sharing.field.row", new Object[]{label, Integer.parseInt(m.group(1)) + 1},
-            label, locale) : label;
-    }
-
-    /** items[1] → items; rowScope[0].values → rowScope; masks.fddbr → masks. */
-    static String inputName(String field) {
-        if (field == null) {
-            return "";
-        }
-        int cut = field.length();
-        for (char c : new char[]{'[', '.'}) {
-            int i = field.indexOf(c);
-            if (i > 0 && i < cut) {
-                cut = i;
-            }
-        }
-        return field.substring(0, cut);
-    }
-
-    private SharingNames names(List<DataItemView> items, Locale locale) {
-        return new SharingNames(directory.allOrganizations(), items, messages, locale, zone);
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(zone);
-    }
-
-    static LocalDate date(String field, String value, List<Violation> unreadable) {
-        if (!StringUtils.hasText(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            unreadable.add(Violation.of(field, "invalid-value", field, value, "yyyy-MM-dd"));
-            return null;
-        }
-    }
-
-    static Integer integer(String field, String value, List<Violation> unreadable) {
-        if (!StringUtils.hasText(value)) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            unreadable.add(Violation.of(field, "invalid-value", field, value, "1, 2, 3 …"));
-            return null;
-        }
-    }
-
-    static <E extends Enum<E>> E enumOrNull(Class<E> type, String s) {
-        try {
-            return StringUtils.hasText(s) ? Enum.valueOf(type, s.strip()) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String base(String path, Map<String, String> params) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
-        params.entrySet().stream().sorted(Map.Entry.comparingByKey())
-            .filter(e -> StringUtils.hasText(e.getValue())).forEach(e -> b.queryParam(e.getKey(), e.getValue()));
-        return b.encode().build().toUriString();
     }
 }

@@ -37,3 +37,16 @@ document.addEventListener('DOMContentLoaded', function () {
       .catch(function () { el.textContent = '—'; });
   });
 });
+// The bell's minute poll must not keep an unattended session alive past its idle timeout:
+// after 25 minutes without the person touching the page, the poll stops asking the server.
+(function () {
+  var last = Date.now();
+  ['pointerdown', 'keydown', 'scroll', 'mousemove'].forEach(function (type) {
+    document.addEventListener(type, function () { last = Date.now(); }, {passive: true});
+  });
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    if (e.target && e.target.id === 'notification-badge' && Date.now() - last > 25 * 60 * 1000) {
+      e.preventDefault();
+    }
+  });
+})();

@@ -93,6 +93,9 @@ class SharingApiTest {
         Response early = HttpApi.as(port, "scjg_reviewer").post(APPS + "/" + id + "/approve", "{}");
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.text("code")).isEqualTo("application-state");
+        assertThat(early.text("detail")).contains("待预审", "同意");
+        assertThat(HttpApi.as(port, "scjg_reviewer").inEnglish().post(APPS + "/" + id + "/approve", "{}").text("detail"))
+            .doesNotContainPattern("\\p{IsHan}");
         Response passed = HttpApi.as(port, "admin").post(APPS + "/" + id + "/precheck",
             "{\"passed\":true,\"comment\":\"材料齐全\"}");
         assertThat(passed.text("state")).as(passed.body()).isEqualTo("REVIEW");

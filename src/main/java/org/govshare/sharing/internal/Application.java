@@ -8,6 +8,8 @@ import org.govshare.platform.ProblemException;
 import org.govshare.sharing.ApplicationState;
 import org.govshare.sharing.SharingEvents.ApplicationRef;
 import org.govshare.sharing.SharingPath;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -87,7 +89,13 @@ final class Application {
             }
         }
         throw new ProblemException(HttpStatus.CONFLICT, "application-state", "state", "problem.application-state",
-            state, action);
+            named("sharing.state." + state.name(), state.name()),
+            named("sharing.action." + (action.equals("conclude-coordination") ? "conclude" : action), action));
+    }
+
+    /** A message argument the reader sees in their language (the state's or the action's name), code as fallback. */
+    private static MessageSourceResolvable named(String key, String fallback) {
+        return new DefaultMessageSourceResolvable(new String[] {key}, fallback);
     }
 
     /** Starts a stage with its own deadline (null days: a state nobody has to act on in time). */

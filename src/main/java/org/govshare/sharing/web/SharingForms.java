@@ -85,7 +85,9 @@ class SharingForms {
                 throw e;
             } catch (ProblemException e) {
                 if ("application-state".equals(e.code()) && e.args().length > 0) {
-                    stale.add(String.valueOf(e.args()[0]));
+                    Object state = e.args()[0];
+                    stale.add(state instanceof org.springframework.context.MessageSourceResolvable r
+                        ? r.getDefaultMessage() : String.valueOf(state));
                 } else if (e.field() != null) {
                     violations.add(new Violation(e.field(), e.code(), List.of(e.args())));
                 }

@@ -45,6 +45,9 @@ create table sharing_application (
 create index sharing_application_consumer_idx on sharing_application (consumer_id, submitted_at desc);
 create index sharing_application_provider_idx on sharing_application (provider_id, submitted_at desc);
 create index sharing_application_due_idx on sharing_application (deadline) where deadline is not null;
+-- one open application per client application and resource, also against two submissions at once
+create unique index sharing_application_open_idx on sharing_application (client_application_id, resource_id)
+    where state in ('PRECHECK', 'REVIEW', 'SUPPLEMENT_REQUESTED', 'DISPUTED', 'COORDINATION');
 
 create table sharing_application_step (
     application_id  uuid        not null references sharing_application (id),

@@ -270,6 +270,26 @@ class SharingApiTest {
     }
 
     @Test
+    void twoSubmissionsAtOnceOpenOneApplication() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(() -> apply("rsj_steward", "[\"fddbr\"]").status());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from sharing_application where resource_id = ?").param(resource)
+            .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aGrantIsNarrowedRenewedAndRevokedByTheProviderAndTheConsumerCannot() {
         String id = reviewing("[\"qymc\", \"fddbr\"]");
         String grantId = HttpApi.as(port, "scjg_reviewer").post(APPS + "/" + id + "/approve",

@@ -136,7 +136,12 @@ class SharingService implements SharingManagement {
         }
         ApplicationState submitted = path == SharingPath.UNCONDITIONAL ? ApplicationState.APPROVED : a.state;
         a.state = submitted;
-        applications.insert(a, now);
+        try {
+            applications.insert(a, now);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // the same client and resource submitted at the same moment: the unique open index decided
+            throw ProblemException.conflict("resourceId", "application-open");
+        }
         applications.step(a.id, now, actor, "submitted", submitted, null, null);
         events.publishEvent(new SharingEvents.ApplicationSubmitted(a.ref(), actor, RequestIds.current(), a.purpose));
         if (path == SharingPath.UNCONDITIONAL) {

@@ -136,6 +136,27 @@ class SharingConsoleTest {
     }
 
     @Test
+    void theAuthorityOverturnsARefusalWithTheScopeItSetsInTheEditor() {
+        String id = reviewing();
+        HttpApi.as(port, "scjg_reviewer").post(APPS + "/" + id + "/refuse", "{\"reason\":\"不符合共享条件\"}");
+        HttpApi.as(port, "rsj_admin").post(APPS + "/" + id + "/dispute", "{\"reason\":\"法定职责所需\"}");
+        Session admin = new Session("admin");
+        assertThat(admin.get("/sharing/applications/" + id).body()).contains("id=\"dispute-decision-scope\"",
+            "id=\"scope-items\"");
+        Map<String, String> fields = new java.util.HashMap<>(Map.of("upheld", "false", "text", "依法履职所需，限本区",
+            "grantItems", "fddbr", "mask-fddbr", "SHOW_FIRST", "maskN-fddbr", "1", "maskDefault-fddbr", "SHOW_LAST",
+            "dailyQuota", "50", "filterItem-0", "xzqh", "filterOp-0", "PREFIX", "filterValues-0", "510112"));
+        fields.put("validUntil", "");
+        assertThat(admin.post("/sharing/applications/" + id + "/dispute-decision", fields).statusCode()).isEqualTo(302);
+        Response view = HttpApi.as(port, "rsj_steward").get(APPS + "/" + id);
+        assertThat(view.text("state")).isEqualTo("APPROVED");
+        var g = HttpApi.as(port, "rsj_steward").get("/api/v1/sharing/grants/" + view.text("grantId")).json();
+        assertThat(g.get("dailyQuota").asInt()).isEqualTo(50);
+        assertThat(g.get("masks").get("fddbr").toString()).isEqualTo("{\"type\":\"SHOW_FIRST\",\"n\":1}");
+        assertThat(g.get("rowScope").toString()).isEqualTo("[{\"item\":\"xzqh\",\"op\":\"PREFIX\",\"values\":[\"510112\"]}]");
+    }
+
+    @Test
     void theProviderNarrowsAGrantAndItsPageShowsTheNewScopeAndHistory() {
         String id = reviewing();
         Response approved = HttpApi.as(port, "scjg_reviewer").post(APPS + "/" + id + "/approve", "{}");

@@ -343,9 +343,14 @@ class SharingConsoleController {
             case "approve" -> () -> sharing.approve(id, approval(fields, grantItems == null ? List.of() : grantItems));
             case "refuse" -> () -> sharing.refuse(id, text);
             case "supplement-request" -> () -> sharing.askSupplement(id, text);
-            case "dispute-decision" -> () -> sharing.decideDispute(id, "true".equals(fields.get("upheld")), null, text);
-            case "coordination-outcome" ->
-                () -> sharing.concludeCoordination(id, "true".equals(fields.get("granted")), null, text);
+            case "dispute-decision" -> () -> {
+                boolean upheld = "true".equals(fields.get("upheld"));
+                return sharing.decideDispute(id, upheld, upheld ? null : scope(fields, grantItems), text);
+            };
+            case "coordination-outcome" -> () -> {
+                boolean granted = "true".equals(fields.get("granted"));
+                return sharing.concludeCoordination(id, granted, granted ? scope(fields, grantItems) : null, text);
+            };
             default -> throw ProblemException.notFound("action", action);
         };
         return pages.attempt(model, locale, call).map(a -> {
@@ -356,6 +361,11 @@ class SharingConsoleController {
             model.addAttribute("failedAction", action);
             return applicationPage(sharing.application(id), model, locale);
         });
+    }
+
+    /** The authority's grant when it overturns a refusal or concludes a coordination: the editor's scope, if sent. */
+    private static Approval scope(Map<String, String> fields, List<String> grantItems) {
+        return fields.containsKey("validUntil") ? approval(fields, grantItems == null ? List.of() : grantItems) : null;
     }
 
     /**

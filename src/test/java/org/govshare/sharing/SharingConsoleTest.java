@@ -172,6 +172,14 @@ class SharingConsoleTest {
         assertThat(narrowed.statusCode()).isEqualTo(302);
         String page = consumer.get("/sharing/grants/" + grant).body();
         assertThat(page).contains("行政区划（xzqh）属于 510112、510113", "id=\"grant-quota\">100<", "收窄授权", "最小必要");
+        // a mask can get stricter from the form, never looser
+        HttpResponse<String> looser = reviewer.post("/sharing/grants/" + grant + "/narrow", Map.of("keepItems", "fddbr",
+            "mask-fddbr", "NONE", "text", "放宽"));
+        assertThat(looser.statusCode()).isEqualTo(200);
+        assertThat(looser.body()).contains("只能更严格");
+        assertThat(reviewer.post("/sharing/grants/" + grant + "/narrow", Map.of("keepItems", "fddbr",
+            "mask-fddbr", "HASH", "text", "更严")).statusCode()).isEqualTo(302);
+        assertThat(consumer.get("/sharing/grants/" + grant).body()).contains("加密散列");
     }
 
     @Test

@@ -128,9 +128,9 @@ final class Grant {
             v.add(Violation.of("validUntil", "grant-end-not-earlier", validFrom, validUntil));
         }
         if (change.masks() != null) {
+            v.addAll(Scopes.checkMasks("masks", change.masks(), change.items() != null ? change.items() : items));
             change.masks().forEach((item, m) -> {
-                if (m == null || m.type() == null || (m.type() == MaskType.NONE && masks.containsKey(item)
-                    && masks.get(item).type() != MaskType.NONE)) {
+                if (m == null || m.type() == null || !atLeastAsStrict(m, masks.get(item))) {
                     v.add(Violation.of("masks." + item, "grant-mask-looser", item));
                 }
             });
@@ -157,6 +157,32 @@ final class Grant {
             rowScope = List.copyOf(scope);
         }
         masks.keySet().retainAll(items);
+    }
+
+    /**
+     * Whether {@code next} shows no more than {@code before}: nullify, then a keyed hash, then
+     * letters and digits masked, then the year of a date, then a shown prefix or suffix (the same
+     * side, no longer), then nothing masked. Switching the shown side would reveal new characters.
+     */
+    static boolean atLeastAsStrict(Mask next, Mask before) {
+        if (before == null || before.type() == MaskType.NONE || next.equals(before)) {
+            return true;
+        }
+        if (next.type().takesLength() && before.type().takesLength()) {
+            return next.type() == before.type() && next.n() != null && before.n() != null && next.n() <= before.n();
+        }
+        return rank(next.type()) > rank(before.type());
+    }
+
+    private static int rank(MaskType type) {
+        return switch (type) {
+            case NULLIFY -> 6;
+            case HASH -> 5;
+            case MASK -> 4;
+            case DATE_YEAR_ONLY -> 3;
+            case SHOW_FIRST, SHOW_LAST -> 2;
+            case NONE -> 0;
+        };
     }
 
     void revoke(String reason, Instant now) {

@@ -20,6 +20,8 @@ import org.govshare.sharing.FilterOp;
 import org.govshare.sharing.GrantChange;
 import org.govshare.sharing.GrantState;
 import org.govshare.sharing.GrantView;
+import org.govshare.sharing.MaskType;
+import org.govshare.sharing.Mask;
 import org.govshare.sharing.RowFilter;
 import org.govshare.sharing.SharingManagement;
 import org.govshare.sharing.SharingManagement.GrantFilter;
@@ -103,6 +105,7 @@ class GrantConsoleController {
         model.addAttribute("manage", manage && g.state() != GrantState.REVOKED);
         model.addAttribute("history", sharing.grantHistory(g.id()));
         model.addAttribute("ops", FilterOp.values());
+        model.addAttribute("maskTypes", MaskType.values());
         model.addAttribute("resourceItems", items);
         model.addAttribute("filterRows", List.of(0));
         return "sharing/grant";
@@ -129,8 +132,10 @@ class GrantConsoleController {
                 Integer quota = integer("dailyQuota", fields.get("dailyQuota"), unreadable);
                 List<RowFilter> added = filters(fields, "addedRowFilters", unreadable);
                 ViolationsException.throwIfAny(unreadable);
+                Map<String, Mask> masks = changedMasks(sharing.grant(id), fields, unreadable);
+                ViolationsException.throwIfAny(unreadable);
                 return sharing.narrow(id, new GrantChange(keepItems == null ? List.of() : keepItems,
-                    added.isEmpty() ? null : added, quota, until, null, text));
+                    added.isEmpty() ? null : added, quota, until, masks.isEmpty() ? null : masks, text));
             };
             case "revoke" -> () -> sharing.revoke(id, text);
             case "review-confirmation" -> () -> sharing.confirmReview(id, blankToNull(text));
@@ -144,5 +149,23 @@ class GrantConsoleController {
             model.addAttribute("failedAction", action);
             return grantPage(sharing.grant(id), model, locale);
         });
+    }
+
+    /** The masks the form changed (the service refuses any that would show more than before). */
+    static Map<String, Mask> changedMasks(GrantView g, Map<String, String> fields, List<Violation> unreadable) {
+        Map<String, Mask> changed = new java.util.LinkedHashMap<>();
+        for (String item : g.items()) {
+            MaskType type = enumOrNull(MaskType.class, fields.get("mask-" + item));
+            if (type == null) {
+                continue;
+            }
+            Integer n = type.takesLength() ? integer("masks." + item, fields.get("maskN-" + item), unreadable) : null;
+            Mask mask = new Mask(type, n);
+            Mask before = g.masks().getOrDefault(item, Mask.of(MaskType.NONE));
+            if (!mask.equals(before)) {
+                changed.put(item, mask);
+            }
+        }
+        return changed;
     }
 }

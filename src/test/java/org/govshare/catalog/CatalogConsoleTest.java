@@ -2,19 +2,15 @@ package org.govshare.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.govshare.ConsoleSession;
+import org.govshare.ConsoleSession.Page;
 import org.govshare.HttpApi;
 import org.govshare.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -188,47 +184,10 @@ class CatalogConsoleTest {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /** One browser-like session: a cookie jar, basic credentials, and the CSRF token of the last page read. */
-    private final class Session {
-
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        private final String authorization;
-        private String csrf;
-
+    /** A console session of a demo user on this test's server. */
+    private final class Session extends ConsoleSession {
         Session(String username) {
-            authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + HttpApi.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        }
-
-        Page get(String path) {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(uri(path)).GET());
-            Matcher m = CSRF.matcher(r.body());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-            return new Page(r.statusCode(), r.body());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields) {
-            Map<String, String> all = new LinkedHashMap<>(fields);
-            all.put("_csrf", csrf);
-            String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return client.send(request.header("Authorization", authorization).header("Accept-Language", "zh-CN")
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            super(port, username);
         }
     }
 

@@ -2,22 +2,15 @@ package org.govshare.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.govshare.ConsoleSession;
 import org.govshare.HttpApi;
 import org.govshare.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -154,84 +147,12 @@ class DatasetConsoleTest {
         assertThat(new Session("spj_steward").get("/datasets/stats/freshness").status()).isEqualTo(403);
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 
-    record Page(int status, String body) {
-    }
 
-    /** One browser-like session: a cookie jar, basic credentials, and the CSRF token of the last page read. */
-    private final class Session {
-
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        private final String authorization;
-        private String csrf;
-
+    /** A console session of a demo user on this test's server. */
+    private final class Session extends ConsoleSession {
         Session(String username) {
-            authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + HttpApi.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        }
-
-        Page get(String path) {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(uri(path)).GET());
-            csrfFrom(r.body());
-            return new Page(r.statusCode(), r.body());
-        }
-
-        void csrfFrom(String body) {
-            Matcher m = CSRF.matcher(body);
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-        }
-
-        void dropCsrf() {
-            csrf = null;
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields) {
-            Map<String, String> all = new LinkedHashMap<>(fields);
-            if (csrf != null) {
-                all.put("_csrf", csrf);
-            }
-            String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        HttpResponse<String> upload(String path, String fileName, byte[] content, Map<String, String> fields) {
-            String boundary = "----govshare" + System.nanoTime();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Map<String, String> all = new LinkedHashMap<>(fields);
-            if (csrf != null) {
-                all.put("_csrf", csrf);
-            }
-            all.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
-                + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(content);
-            out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return client.send(request.header("Authorization", authorization).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
+            super(port, username);
         }
     }
 }

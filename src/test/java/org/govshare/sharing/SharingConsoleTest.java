@@ -2,20 +2,12 @@ package org.govshare.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.govshare.ConsoleSession;
+import org.govshare.ConsoleSession.Page;
 import org.govshare.HttpApi;
 import org.govshare.HttpApi.Response;
 import org.govshare.IntegrationTest;
@@ -34,7 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class SharingConsoleTest {
 
-    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final String APPS = "/api/v1/sharing/applications";
 
     @LocalServerPort
@@ -221,55 +212,11 @@ class SharingConsoleTest {
         assertThat(new Session("rsj_steward").get("/sharing/applications").body()).doesNotContain("id=\"tab-all\"");
     }
 
-    record Page(int status, String body) {
-    }
 
-    private final class Session {
-
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        private final String authorization;
-        private String csrf;
-
+    /** A console session of a demo user on this test's server. */
+    private final class Session extends ConsoleSession {
         Session(String username) {
-            authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + HttpApi.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        }
-
-        Page get(String path) {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET());
-            Matcher m = CSRF.matcher(r.body());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-            return new Page(r.statusCode(), r.body());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields) {
-            Map<String, String> all = new LinkedHashMap<>(fields);
-            if (csrf != null) {
-                all.put("_csrf", csrf);
-            }
-            String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return client.send(request.header("Authorization", authorization).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static String enc(String s) {
-            return URLEncoder.encode(s, StandardCharsets.UTF_8);
+            super(port, username);
         }
     }
 }

@@ -70,6 +70,9 @@ public interface SharingManagement {
     /** For the data service: the grant a client application holds on a resource that is valid today. */
     Optional<GrantView> activeGrant(UUID clientApplicationId, UUID resourceId);
 
+    /** How many applications the filter finds in each state (all states present, zeros included), in one query. */
+    java.util.Map<ApplicationState, Long> countsByState(ApplicationFilter filter);
+
     /** Overdue review stages per provider (for assessment and the authority's dashboard). */
     List<OverdueCount> overdueByProvider();
 

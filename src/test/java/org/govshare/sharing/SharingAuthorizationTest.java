@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The authorization matrix: for an application under review, every demo role of the consumer,
@@ -81,6 +82,17 @@ class SharingAuthorizationTest {
         assertThat(total("rsj_auditor", APPS + "?side=CONSUMER" + q)).isEqualTo(1);
         assertThat(total("scjg_reviewer", APPS + "?side=PROVIDER" + q)).isEqualTo(1);
         assertThat(total("scjg_reviewer", APPS + "?side=CONSUMER" + q)).isZero();
+
+        // the grouped counts agree with the lists, state by state, and only the authority counts everyone's
+        JsonNode byState = HttpApi.as(port, "admin").get("/api/v1/sharing/applications/counts?side=ALL").json();
+        for (ApplicationState s : ApplicationState.values()) {
+            assertThat(byState.get(s.name()).asLong()).as(s.name())
+                .isEqualTo(total("admin", APPS + "?side=ALL&state=" + s.name()));
+        }
+        assertThat(HttpApi.as(port, "rsj_admin").get("/api/v1/sharing/applications/counts?side=ALL").status())
+            .isEqualTo(403);
+        assertThat(HttpApi.as(port, "rsj_steward").get("/api/v1/sharing/applications/counts?side=CONSUMER").json()
+            .get("REVIEW").asLong()).isGreaterThanOrEqualTo(1);
 
         // client applications use grants through the data service, not the sharing console API
         String key = CurrentActor.runAs(CurrentActor.system(), () -> directory.issueApiKey(client)).apiKey();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.govshare.platform.Actor;
@@ -134,6 +135,15 @@ class Applications {
     long count(String where, List<Object> params) {
         return jdbc.sql("select count(*) from sharing_application where " + where).params(params).query(Long.class)
             .single();
+    }
+
+    Map<String, Long> countByState(String where, List<Object> params) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.sql("select state, count(*) from sharing_application where " + where + " group by state").params(params)
+            .query(rs -> {
+                counts.put(rs.getString(1), rs.getLong(2));
+            });
+        return counts;
     }
 
     List<Object[]> overdueByProvider() {

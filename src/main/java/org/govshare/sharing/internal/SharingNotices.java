@@ -46,7 +46,7 @@ class SharingNotices {
     void on(ApplicationEvent event) {
         CurrentActor.runAs(CurrentActor.system(), () -> {
             ApplicationRef a = event.application();
-            ApplicationView view = sharing.application(a.id());
+            ApplicationView view = sharing.summary(a.id());
             dispatch(event, a, view);
             return null;
         });

@@ -370,10 +370,33 @@ class SharingService implements SharingManagement {
     @Override
     @Transactional(readOnly = true)
     public PageView<ApplicationView> applications(ApplicationFilter filter, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        int s = clampSize(size);
+        int p = Math.max(0, page);
+        long total = applications.count(where, params);
+        return pageOf(applications.page(where, params, p, s).stream().map(a -> view(a, false)).toList(),
+            p, s, total);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<ApplicationState, Long> countsByState(ApplicationFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        Map<ApplicationState, Long> counts = new java.util.EnumMap<>(ApplicationState.class);
+        for (ApplicationState state : ApplicationState.values()) {
+            counts.put(state, 0L);
+        }
+        applications.countByState(where, params).forEach((state, n) -> counts.put(ApplicationState.valueOf(state), n));
+        return counts;
+    }
+
+    /** The filter as SQL with positional parameters; the side is checked against the current actor. */
+    private String where(ApplicationFilter filter, List<Object> params) {
         Actor actor = CurrentActor.require();
         SharingAccess.require(!actor.isClient());
         ApplicationFilter f = filter == null ? ApplicationFilter.of(Side.CONSUMER) : filter;
-        List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(side("consumer_id", "provider_id", f.side(), actor, params));
         if (f.state() != null) {
             where.append(" and state = ?");
@@ -398,12 +421,9 @@ class SharingService implements SharingManagement {
             String q = like(f.query());
             params.addAll(List.of(q, q, q, q));
         }
-        int s = clampSize(size);
-        int p = Math.max(0, page);
-        long total = applications.count(where.toString(), params);
-        return pageOf(applications.page(where.toString(), params, p, s).stream().map(a -> view(a, false)).toList(),
-            p, s, total);
+        return where.toString();
     }
+
 
     private String side(String consumerColumn, String providerColumn, Side side, Actor actor, List<Object> params) {
         Side s = side == null ? Side.CONSUMER : side;
@@ -661,6 +681,11 @@ class SharingService implements SharingManagement {
         applications.step(a.id, now, actor, action, a.state, blankToNull(comment), null);
         events.publishEvent(event);
         return view(applications.find(a.id).orElseThrow(), true);
+    }
+
+    /** An application without its timeline, for the platform's own listeners (no access check: no caller). */
+    ApplicationView summary(UUID id) {
+        return view(applications.find(id).orElseThrow(() -> ProblemException.notFound("application", id)), false);
     }
 
     ApplicationView view(Application a, boolean withSteps) {

@@ -95,6 +95,12 @@ class SharingApiController {
         return sharing.applications(new ApplicationFilter(side, state, path, resourceId, overdue, open, q), page, size);
     }
 
+    @GetMapping("/applications/counts")
+    @Operation(summary = "How many applications each state holds, for one side (the authority: ALL)")
+    java.util.Map<ApplicationState, Long> counts(@RequestParam(defaultValue = "CONSUMER") Side side) {
+        return sharing.countsByState(ApplicationFilter.of(side));
+    }
+
     @GetMapping("/applications/{id}")
     @Operation(summary = "One application with its timeline and the running deadline")
     ApplicationView application(@PathVariable UUID id) {

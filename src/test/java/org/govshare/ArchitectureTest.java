@@ -56,6 +56,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheDataServiceReadsRecordsWithoutAccessChecks() {
+        noClasses().that().resideOutsideOfPackages("org.govshare.exchange..", "org.govshare.dataset..")
+            .should().dependOnClassesThat().areAssignableTo(org.govshare.dataset.RecordReads.class)
+            .because("RecordReads checks no access: only the data service, which enforces grants and audits "
+                + "every call, may use it").check(classes);
+    }
+
+    @Test
     void noFieldInjection() {
         noFields().should().beAnnotatedWith(Autowired.class)
             .because("constructor injection keeps dependencies visible").check(classes);

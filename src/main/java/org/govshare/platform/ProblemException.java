@@ -1,6 +1,9 @@
 package org.govshare.platform;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,6 +18,8 @@ public class ProblemException extends RuntimeException {
     private final String field;
     private final String messageKey;
     private final Object[] args;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+    private boolean audited;
 
     public ProblemException(HttpStatus status, String code, String field, String messageKey, Object... args) {
         super(code + (field == null ? "" : " (" + field + ")"));
@@ -35,6 +40,26 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String what, Object id) {
         return new ProblemException(HttpStatus.NOT_FOUND, "not-found", null, "problem.not-found", what, id);
+    }
+
+    /** An extra member of the problem body, e.g. the application to apply under or a quota's reset time. */
+    public ProblemException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** The thrower has already written this refusal to the audit log (the data service does, with the call's facts). */
+    public ProblemException audited() {
+        this.audited = true;
+        return this;
+    }
+
+    public boolean isAudited() {
+        return audited;
+    }
+
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
     }
 
     public HttpStatus status() {

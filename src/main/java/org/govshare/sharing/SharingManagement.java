@@ -70,6 +70,15 @@ public interface SharingManagement {
     /** For the data service: the grant a client application holds on a resource that is valid today. */
     Optional<GrantView> activeGrant(UUID clientApplicationId, UUID resourceId);
 
+    /**
+     * For the data service, when no grant is valid today: the newest grant the client application
+     * ever had on the resource (revoked, expired or not yet valid), to tell the caller which.
+     */
+    Optional<GrantView> latestGrant(UUID clientApplicationId, UUID resourceId);
+
+    /** For the data service: every grant of the client application valid today, one per resource (the newest). */
+    java.util.List<GrantView> activeGrants(UUID clientApplicationId);
+
     /** How many applications the filter finds in each state (all states present, zeros included), in one query. */
     java.util.Map<ApplicationState, Long> countsByState(ApplicationFilter filter);
 

@@ -1,6 +1,8 @@
 package org.govshare.directory.internal;
 
 import java.time.Clock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +14,9 @@ import org.govshare.platform.Actor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.govshare.directory.DirectoryEvents;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The directory's side of sign-in and API key authentication. */
@@ -72,8 +76,42 @@ class DirectoryAccounts implements AccountDirectory {
         }
     }
 
+    /**
+     * Keys that proved valid, by the whole key, for a few seconds: the data service authenticates
+     * every call. A revoked key, client or department empties it on this node at once (below) and
+     * on other nodes within the expiry. Wrong keys are never cached (they would fill it).
+     */
+    private final Cache<String, Actor> validKeys = Caffeine.newBuilder()
+        .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(10)).build();
+
     @Override
     public Optional<Actor> authenticateApiKey(String rawKey) {
+        Actor cached = validKeys.getIfPresent(rawKey);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Actor> actor = lookUp(rawKey);
+        actor.ifPresent(a -> validKeys.put(rawKey, a));
+        return actor;
+    }
+
+    /** Any change to keys, clients or departments may end a key's validity: forget them all (rare). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DirectoryEvents.ApiKeyRevoked e) {
+        validKeys.invalidateAll();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DirectoryEvents.ClientApplicationChanged e) {
+        validKeys.invalidateAll();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DirectoryEvents.OrganizationUpdated e) {
+        validKeys.invalidateAll();
+    }
+
+    private Optional<Actor> lookUp(String rawKey) {
         String prefix = ApiKeySecrets.prefixOf(rawKey);
         if (prefix == null) {
             return Optional.empty();

@@ -100,6 +100,18 @@ class Grants {
             .params(clientApplicationId, resourceId, day, day).query(Grants::map).optional();
     }
 
+    List<Grant> validOfClient(UUID clientApplicationId, LocalDate day) {
+        return jdbc.sql("select distinct on (resource_id) " + COLUMNS + " from sharing_grant where client_application_id = ? "
+                + "and not revoked and valid_from <= ? and valid_until >= ? order by resource_id, created_at desc")
+            .params(clientApplicationId, day, day).query(Grants::map).list();
+    }
+
+    Optional<Grant> latest(UUID clientApplicationId, UUID resourceId) {
+        return jdbc.sql("select " + COLUMNS + " from sharing_grant where client_application_id = ? and resource_id = ? "
+                + "order by created_at desc limit 1")
+            .params(clientApplicationId, resourceId).query(Grants::map).optional();
+    }
+
     List<Grant> page(String where, List<Object> params, int page, int size) {
         List<Object> all = new ArrayList<>(params);
         all.add(size);

@@ -633,6 +633,24 @@ class SharingService implements SharingManagement {
         return grants.valid(clientApplicationId, resourceId, deadlines.today()).map(this::view);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<GrantView> latestGrant(UUID clientApplicationId, UUID resourceId) {
+        Actor actor = CurrentActor.require();
+        boolean self = actor.isClient() && clientApplicationId.equals(actor.clientApplicationId());
+        SharingAccess.require(self || access.inAuthority(actor));
+        return grants.latest(clientApplicationId, resourceId).map(this::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<GrantView> activeGrants(UUID clientApplicationId) {
+        Actor actor = CurrentActor.require();
+        boolean self = actor.isClient() && clientApplicationId.equals(actor.clientApplicationId());
+        SharingAccess.require(self || access.inAuthority(actor));
+        return grants.validOfClient(clientApplicationId, deadlines.today()).stream().map(this::view).toList();
+    }
+
     /** Flags the resource's grants for review (a new version, a withdrawal); run by the catalog listener. */
     void flagGrants(UUID resourceId, String reason, java.util.function.Predicate<Grant> which) {
         Actor system = CurrentActor.system();

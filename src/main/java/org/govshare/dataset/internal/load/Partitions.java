@@ -8,15 +8,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The per-dataset partitions of {@code dataset_record} and {@code dataset_change} (migration V9).
  * Table names come from the resource id's hex digits only, so they need no quoting.
  */
-final class Partitions {
+public final class Partitions {
 
-    static final String RECORDS = "dataset_record";
+    public static final String RECORDS = "dataset_record";
     static final String CHANGES = "dataset_change";
 
     private Partitions() {
     }
 
-    static String of(String parent, UUID resource) {
+    public static String of(String parent, UUID resource) {
         return parent + "_" + resource.toString().replace("-", "");
     }
 

@@ -1,6 +1,7 @@
 package org.govshare.platform.internal.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.govshare.platform.Roles;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +40,26 @@ class SecurityConfiguration {
         FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
+    }
+
+    /**
+     * The data service for client systems: API keys only, no session, no CSRF (no cookie is ever
+     * read), no request cache. Kept apart so the hot path runs the fewest filters and a person's
+     * browser session can never call it.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain dataService(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys,
+                                    ProblemAccessHandlers handlers) throws Exception {
+        http.securityMatcher("/api/v1/data", "/api/v1/data/**")
+            .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.CLIENT_APPLICATION))
+            .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(c -> c.disable())
+            .csrf(c -> c.disable())
+            .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+        secureHeaders(http);
+        return http.build();
     }
 
     @Bean

@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -65,11 +68,18 @@ class ApiProblemAdvice {
     }
 
     @ExceptionHandler(ProblemException.class)
-    ProblemDetail domain(ProblemException e, HttpServletRequest request) {
-        if (e.status() == HttpStatus.FORBIDDEN) {
+    ResponseEntity<ProblemDetail> domain(ProblemException e, HttpServletRequest request) {
+        if (e.status() == HttpStatus.FORBIDDEN && !e.isAudited()) {
             access.reportDenied(request, e.code());
         }
-        return problems.of(request, e.status(), e.code(), e.field(), e.messageKey(), e.args());
+        ProblemDetail problem = problems.of(request, e.status(), e.code(), e.field(), e.messageKey(), e.args());
+        e.properties().forEach(problem::setProperty);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status())
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (e.properties().get("retryAfterSeconds") instanceof Number seconds) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
+        }
+        return response.body(problem);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -1,0 +1,54 @@
+package org.govshare.exchange.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The JVM's reading of a condition, the same as the SQL one (dataset's {@code SqlConditions}):
+ * text in code point order, numbers as numbers, a missing value satisfies nothing.
+ */
+final class Conditions {
+
+    private Conditions() {
+    }
+
+    static boolean holds(String op, List<String> values, String value, boolean numeric) {
+        if (value == null) {
+            return false;
+        }
+        return switch (op) {
+            case "EQ" -> compare(value, values.get(0), numeric) == 0;
+            case "IN" -> values.stream().anyMatch(v -> compare(value, v, numeric) == 0);
+            case "PREFIX" -> value.startsWith(values.get(0));
+            case "RANGE" -> (values.get(0).isBlank() || compare(value, values.get(0), numeric) >= 0)
+                && (values.get(1).isBlank() || compare(value, values.get(1), numeric) <= 0);
+            default -> false;
+        };
+    }
+
+    private static int compare(String value, String bound, boolean numeric) {
+        if (numeric) {
+            try {
+                return new BigDecimal(value.strip()).compareTo(new BigDecimal(bound.strip()));
+            } catch (NumberFormatException e) {
+                return value.equals(bound) ? 0 : 1;
+            }
+        }
+        return codePointCompare(value, bound);
+    }
+
+    static int codePointCompare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}

@@ -1,0 +1,341 @@
+package org.govshare.exchange.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.govshare.audit.AuditOutcome;
+import org.govshare.dataset.RecordCondition;
+import org.govshare.dataset.RecordReads;
+import org.govshare.exchange.DataServiceManagement;
+import org.govshare.platform.Actor;
+import org.govshare.platform.CurrentActor;
+import org.govshare.platform.ProblemException;
+import org.govshare.sharing.GrantState;
+import org.govshare.sharing.GrantView;
+import org.govshare.sharing.SharingManagement;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every call goes the same way: who (a client application), why (a purpose), which resource, which
+ * grant, valid input, quota, then the read, then a durable audit entry, then the answer. Refusals on
+ * the way are audited with the reason and answered as problems marked audited.
+ */
+@Service
+class DataGateway implements DataServiceManagement {
+
+    static final int MAX_PURPOSE = 200;
+
+    private final ServedResources resources;
+    private final ServedGrants grants;
+    private final SharingManagement sharing;
+    private final UsageMeter meter;
+    private final CallAudit audit;
+    private final Masking masking;
+    private final RecordReads records;
+    private final FilterParser filters;
+    private final Exports exports;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    DataGateway(ServedResources resources, ServedGrants grants, SharingManagement sharing, UsageMeter meter,
+                CallAudit audit, Masking masking, RecordReads records, FilterParser filters, Exports exports) {
+        this.resources = resources;
+        this.grants = grants;
+        this.sharing = sharing;
+        this.meter = meter;
+        this.audit = audit;
+        this.masking = masking;
+        this.records = records;
+        this.filters = filters;
+        this.exports = exports;
+    }
+
+    /** The state of one call as it goes: enough to audit and count it whatever happens. */
+    final class Call {
+        final String method;
+        final Actor actor;
+        final String purpose;
+        ServedResource resource;
+        GrantScope scope;
+        String detail;
+
+        Call(String method, String purpose) {
+            this.method = method;
+            this.actor = CurrentActor.require();
+            this.purpose = purpose == null ? null : purpose.strip();
+        }
+
+        /** Audits and counts a refusal, then throws it. */
+        ProblemException refuse(ProblemException problem) {
+            AuditOutcome outcome = problem.status() == HttpStatus.FORBIDDEN || problem.status() == HttpStatus.TOO_MANY_REQUESTS
+                ? AuditOutcome.DENIED : AuditOutcome.FAILED;
+            String what = "refused " + problem.status().value() + " " + problem.code()
+                + (problem.field() == null ? "" : " (" + problem.field() + ")") + (detail == null ? "" : "; " + detail);
+            audit.record(new CallAudit.Call(actor, method, resource, purpose, outcome, what, List.of()));
+            if (resource != null && actor.isClient()) {
+                meter.count(bucket(), true, 0);
+            }
+            return problem.audited();
+        }
+
+        void done(String outcomeDetail, List<String> subjects) {
+            audit.record(new CallAudit.Call(actor, method, resource, purpose, AuditOutcome.SUCCESS,
+                (detail == null ? "" : detail + "; ") + outcomeDetail, subjects));
+        }
+
+        UsageMeter.Bucket bucket() {
+            String p = purpose == null || purpose.isEmpty() ? "-" : purpose;
+            return new UsageMeter.Bucket(meter.today(), resource.id(), actor.clientApplicationId(), p, method,
+                resource.providerId(), actor.organizationId());
+        }
+    }
+
+    /** Caller, purpose, resource, grant and input checks, in that order; nothing is read before they pass. */
+    private Call open(String method, String resourceCode, String purpose) {
+        Call call = new Call(method, purpose);
+        if (!call.actor.isClient()) {
+            throw call.refuse(new ProblemException(HttpStatus.FORBIDDEN, "client-application-only", null,
+                "problem.client-application-only"));
+        }
+        if (call.purpose == null || call.purpose.isEmpty()) {
+            throw call.refuse(new ProblemException(HttpStatus.BAD_REQUEST, "purpose-required", "X-Purpose",
+                "problem.purpose-required"));
+        }
+        if (call.purpose.codePointCount(0, call.purpose.length()) > MAX_PURPOSE || FilterParser.hasControl(call.purpose)) {
+            throw call.refuse(new ProblemException(HttpStatus.BAD_REQUEST, "purpose-invalid", "X-Purpose",
+                "problem.purpose-invalid", MAX_PURPOSE));
+        }
+        Optional<ServedResource> resource = resourceCode == null || resourceCode.length() > 100
+            ? Optional.empty() : resources.byCode(resourceCode);
+        if (resource.isEmpty()) {
+            throw call.refuse(new ProblemException(HttpStatus.NOT_FOUND, "resource-not-served", "resourceCode",
+                "problem.resource-not-served", String.valueOf(resourceCode)));
+        }
+        call.resource = resource.get();
+        Optional<GrantScope> scope = grants.active(call.actor.clientApplicationId(), call.resource);
+        if (scope.isEmpty() || !scope.get().validOn(meter.today())) {
+            throw call.refuse(noGrant(call));
+        }
+        call.scope = scope.get();
+        call.detail = "grant " + call.scope.grantNumber();
+        return call;
+    }
+
+    /** Says which: never granted, revoked, expired or not yet valid, and where to apply. */
+    private ProblemException noGrant(Call call) {
+        String apply = "/sharing/applications/new?resource=" + call.resource.id();
+        Optional<GrantView> latest = sharing.latestGrant(call.actor.clientApplicationId(), call.resource.id());
+        if (latest.isEmpty()) {
+            return new ProblemException(HttpStatus.FORBIDDEN, "no-grant", null, "problem.no-grant",
+                call.resource.code()).with("resourceId", call.resource.id()).with("applyAt", apply);
+        }
+        GrantView g = latest.get();
+        String code = g.state() == GrantState.REVOKED ? "grant-revoked"
+            : g.state() == GrantState.PENDING ? "grant-not-yet-valid" : "grant-expired";
+        String key = code.equals("grant-revoked") ? "problem.data-grant-revoked" : "problem." + code;
+        return new ProblemException(HttpStatus.FORBIDDEN, code, null, key, g.number(),
+            g.state() == GrantState.PENDING ? g.validFrom() : g.validUntil())
+            .with("grantNumber", g.number()).with("applicationId", g.applicationId())
+            .with("resourceId", call.resource.id()).with("applyAt", apply);
+    }
+
+    private void takeQuota(Call call) {
+        int quota = call.scope.dailyQuota();
+        if (!meter.take(call.actor.clientApplicationId(), call.resource.id(), quota)) {
+            long seconds = java.time.Duration.between(java.time.ZonedDateTime.now(UsageMeter.ZONE),
+                meter.today().plusDays(1).atStartOfDay(UsageMeter.ZONE)).toSeconds() + 1;
+            throw call.refuse(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded", null,
+                "problem.quota-exceeded", quota, call.scope.grantNumber())
+                .with("dailyQuota", quota).with("retryAfterSeconds", seconds)
+                .with("resetsAt", meter.today().plusDays(1).atStartOfDay(UsageMeter.ZONE).toOffsetDateTime().toString()));
+        }
+    }
+
+    // --- lookup ---------------------------------------------------------------------------------
+
+    @Override
+    public byte[] lookup(String resourceCode, String key, String purpose) {
+        Call call = open("lookup", resourceCode, purpose);
+        String recordKey;
+        try {
+            recordKey = filters.key(call.resource, key);
+        } catch (ProblemException e) {
+            throw call.refuse(e);
+        }
+        takeQuota(call);
+        Optional<RecordFields> found = records.json(call.resource.id(), recordKey)
+            .map(text -> RecordFields.parse(json, text))
+            .filter(call.scope::inScope);
+        if (found.isEmpty()) {
+            call.done("0 records", List.of());
+            meter.count(call.bucket(), false, 0);
+            throw new ProblemException(HttpStatus.NOT_FOUND, "record-not-found", "key", "problem.record-not-found")
+                .audited();
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(512);
+        try (JsonGenerator out = json.createGenerator(body)) {
+            out.writeStartObject();
+            out.writeStringProperty("resource", call.resource.code());
+            out.writeName("record");
+            call.scope.write(out, found.get(), masking);
+            out.writeEndObject();
+        }
+        call.done("1 record", List.of(recordKey));
+        meter.count(call.bucket(), false, 1);
+        return body.toByteArray();
+    }
+
+    // --- query ----------------------------------------------------------------------------------
+
+    @Override
+    public byte[] query(String resourceCode, Filters given, String purpose) {
+        Call call = open("query", resourceCode, purpose);
+        FilterParser.Parsed parsed;
+        try {
+            parsed = filters.parse(call.scope, given, true, call.actor.clientApplicationId());
+        } catch (ProblemException e) {
+            throw call.refuse(e);
+        }
+        call.detail = call.detail + "; " + parsed.describe(audit::subjectKey);
+        takeQuota(call);
+        List<RecordCondition> conditions = new ArrayList<>(call.scope.scopeConditions());
+        conditions.addAll(parsed.conditions());
+        List<String> keys = new ArrayList<>();
+        List<RecordFields> page = new ArrayList<>();
+        String[] last = {null};
+        int fetched = records.page(call.resource.id(), conditions, parsed.afterKey(), parsed.size() + 1, (k, text) -> {
+            if (keys.size() < parsed.size()) {
+                RecordFields fields = RecordFields.parse(json, text);
+                last[0] = k;
+                if (call.scope.inScope(fields)) {
+                    keys.add(k);
+                    page.add(fields);
+                }
+            }
+        });
+        ByteArrayOutputStream body = new ByteArrayOutputStream(256 + page.size() * 256);
+        try (JsonGenerator out = json.createGenerator(body)) {
+            out.writeStartObject();
+            out.writeStringProperty("resource", call.resource.code());
+            out.writeNumberProperty("count", page.size());
+            out.writeName("records");
+            out.writeStartArray();
+            for (RecordFields f : page) {
+                call.scope.write(out, f, masking);
+            }
+            out.writeEndArray();
+            out.writeStringProperty("nextCursor", fetched > parsed.size() && last[0] != null
+                ? filters.cursor(call.actor.clientApplicationId(), call.resource.id(), last[0]) : null);
+            out.writeEndObject();
+        }
+        call.done(page.size() + " records", keys);
+        meter.count(call.bucket(), false, page.size());
+        return body.toByteArray();
+    }
+
+    // --- verify ---------------------------------------------------------------------------------
+
+    @Override
+    public byte[] verify(String resourceCode, Map<String, String> values, String purpose) {
+        Call call = open("verify", resourceCode, purpose);
+        Verification v;
+        try {
+            v = Verification.of(call.scope, values, filters);
+        } catch (ProblemException e) {
+            throw call.refuse(e);
+        }
+        call.detail = call.detail + "; items " + String.join(",", v.items().keySet());
+        takeQuota(call);
+        Optional<RecordFields> found = records.json(call.resource.id(), v.recordKey())
+            .map(text -> RecordFields.parse(json, text))
+            .filter(call.scope::inScope);
+        Map<String, Boolean> matches = new LinkedHashMap<>();
+        v.items().forEach((item, value) -> matches.put(item, found.isPresent() && v.matches(item, found.get())));
+        boolean all = found.isPresent() && matches.values().stream().allMatch(Boolean::booleanValue);
+        ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+        try (JsonGenerator out = json.createGenerator(body)) {
+            out.writeStartObject();
+            out.writeStringProperty("resource", call.resource.code());
+            out.writeBooleanProperty("found", found.isPresent());
+            out.writeBooleanProperty("match", all);
+            out.writeName("items");
+            out.writeStartObject();
+            matches.forEach((item, m) -> {
+                out.writeBooleanProperty(item, m);
+            });
+            out.writeEndObject();
+            out.writeEndObject();
+        }
+        call.done((found.isPresent() ? "found, " : "not found, ") + (all ? "match" : "no match"),
+            found.isPresent() ? List.of(v.recordKey()) : List.of());
+        meter.count(call.bucket(), false, found.isPresent() ? 1 : 0);
+        return body.toByteArray();
+    }
+
+    // --- export ---------------------------------------------------------------------------------
+
+    @Override
+    public void export(String resourceCode, Filters given, ExportFormat format, String purpose, OutputStream out)
+            throws IOException {
+        Call call = open("export", resourceCode, purpose);
+        FilterParser.Parsed parsed;
+        try {
+            parsed = filters.parse(call.scope, given, false, call.actor.clientApplicationId());
+        } catch (ProblemException e) {
+            throw call.refuse(e);
+        }
+        call.detail = call.detail + "; " + format.name().toLowerCase(java.util.Locale.ROOT) + "; "
+            + parsed.describe(audit::subjectKey);
+        takeQuota(call);
+        List<RecordCondition> conditions = new ArrayList<>(call.scope.scopeConditions());
+        conditions.addAll(parsed.conditions());
+        long count = exports.write(call, conditions, format, out);
+        meter.count(call.bucket(), false, count);
+    }
+
+    // --- what the client may call ---------------------------------------------------------------
+
+    @Override
+    public List<ServiceEntry> allowedServices() {
+        Actor actor = CurrentActor.require();
+        if (!actor.isClient()) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "client-application-only", null,
+                "problem.client-application-only");
+        }
+        List<ServiceEntry> out = new ArrayList<>();
+        for (GrantView g : sharing.activeGrants(actor.clientApplicationId())) {
+            resources.byCode(g.resourceCode()).ifPresent(r -> out.add(entry(actor, new GrantScope(g, r))));
+        }
+        return out;
+    }
+
+    ServiceEntry entry(Actor actor, GrantScope scope) {
+        ServedResource r = scope.resource();
+        List<ServiceItem> items = scope.items().stream().map(i -> {
+            var mask = scope.maskOf(i.codeName());
+            return new ServiceItem(i.codeName(), i.name(), i.dataType().name(), mask.type().name(), mask.n());
+        }).toList();
+        List<String> queryable = scope.items().stream().filter(i -> FilterParser.queryable(scope, i))
+            .map(ServedResource.Item::codeName).toList();
+        List<String> keyItems = r.keyItems().stream().map(ServedResource.Item::codeName).toList();
+        List<String> methods = new ArrayList<>();
+        if (keyItems.size() == 1) {
+            methods.add("lookup");
+        }
+        methods.add("query");
+        if (!keyItems.isEmpty()) {
+            methods.add("verify");
+        }
+        methods.add("export");
+        long used = actor.isClient() ? meter.usedToday(actor.clientApplicationId(), r.id()) : 0;
+        return new ServiceEntry(r.code(), r.name(), r.id(), r.providerId(), scope.grantNumber(), items, queryable,
+            keyItems, methods, scope.dailyQuota(), used, scope.grant().validUntil());
+    }
+}

@@ -1,0 +1,164 @@
+package org.govshare.exchange.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.govshare.catalog.Sensitivity;
+import org.govshare.dataset.RecordCondition;
+import org.govshare.sharing.GrantView;
+import org.govshare.sharing.Mask;
+import org.govshare.sharing.MaskType;
+import org.govshare.sharing.RowFilter;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * A grant compiled once for the hot path: the granted items in catalog order with the mask each is
+ * shown through, and the row scope both as SQL conditions (for queries and exports) and as a check
+ * on a fetched record (for lookups, and again after every query as a second line). A granted item
+ * without a mask of its own gets its sensitivity's default: nothing sensitive ever goes out plain
+ * by omission.
+ */
+final class GrantScope {
+
+    private final GrantView grant;
+    private final ServedResource resource;
+    private final List<ServedResource.Item> items;
+    private final Mask[] masks;
+    private final List<RowFilter> rowScope;
+    private final Map<String, ServedResource.Item> granted = new HashMap<>();
+
+    GrantScope(GrantView grant, ServedResource resource) {
+        this.grant = grant;
+        this.resource = resource;
+        List<ServedResource.Item> in = new ArrayList<>();
+        for (ServedResource.Item item : resource.items()) {
+            if (grant.items().contains(item.codeName())) {
+                in.add(item);
+                granted.put(item.codeName(), item);
+            }
+        }
+        this.items = List.copyOf(in);
+        this.masks = new Mask[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            masks[i] = effectiveMask(grant.masks().get(items.get(i).codeName()), items.get(i).sensitivity());
+        }
+        this.rowScope = grant.rowScope();
+    }
+
+    static Mask effectiveMask(Mask mask, Sensitivity sensitivity) {
+        if (mask != null) {
+            return mask;
+        }
+        if (sensitivity == Sensitivity.RESTRICTED) {
+            return Mask.of(MaskType.HASH);
+        }
+        if (sensitivity == Sensitivity.SENSITIVE) {
+            return new Mask(MaskType.SHOW_LAST, 4);
+        }
+        return Mask.of(MaskType.NONE);
+    }
+
+    UUID grantId() {
+        return grant.id();
+    }
+
+    String grantNumber() {
+        return grant.number();
+    }
+
+    GrantView grant() {
+        return grant;
+    }
+
+    ServedResource resource() {
+        return resource;
+    }
+
+    int dailyQuota() {
+        return grant.dailyQuota();
+    }
+
+    boolean validOn(LocalDate day) {
+        return !day.isBefore(grant.validFrom()) && !day.isAfter(grant.validUntil());
+    }
+
+    List<ServedResource.Item> items() {
+        return items;
+    }
+
+    boolean grants(String codeName) {
+        return granted.containsKey(codeName);
+    }
+
+    Mask maskOf(String codeName) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).codeName().equals(codeName)) {
+                return masks[i];
+            }
+        }
+        return null;
+    }
+
+    /** The row scope as conditions the database applies. */
+    List<RecordCondition> scopeConditions() {
+        List<RecordCondition> out = new ArrayList<>();
+        for (RowFilter f : rowScope) {
+            boolean numeric = resource.item(f.item()).map(ServedResource.Item::numeric).orElse(false);
+            out.add(new RecordCondition(f.item(), RecordCondition.Op.valueOf(f.op().name()), f.values(), numeric));
+        }
+        return out;
+    }
+
+    /** Whether the record lies inside the row scope: every filter holds (a missing value holds none). */
+    boolean inScope(RecordFields record) {
+        for (RowFilter f : rowScope) {
+            boolean numeric = resource.item(f.item()).map(ServedResource.Item::numeric).orElse(false);
+            if (!Conditions.holds(f.op().name(), f.values(), record.text(f.item()), numeric)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes the record as its consumer may see it: granted items only, each through its mask. */
+    void write(JsonGenerator out, RecordFields record, Masking masking) {
+        out.writeStartObject();
+        for (int i = 0; i < items.size(); i++) {
+            String name = items.get(i).codeName();
+            String text = record.text(name);
+            if (text == null) {
+                continue;
+            }
+            out.writeName(name);
+            if (masks[i].type() == MaskType.NONE) {
+                switch (record.kind(name)) {
+                    case NUMBER -> out.writeNumber(text);
+                    case BOOLEAN -> out.writeBoolean(Boolean.parseBoolean(text));
+                    default -> out.writeString(text);
+                }
+            } else {
+                String shown = masking.apply(masks[i], text);
+                if (shown == null) {
+                    out.writeNull();
+                } else {
+                    out.writeString(shown);
+                }
+            }
+        }
+        out.writeEndObject();
+    }
+
+    /** The masked value of one item as text (CSV export); null when absent or nullified. */
+    String shown(int index, RecordFields record, Masking masking) {
+        String text = record.text(items.get(index).codeName());
+        return text == null ? null : masking.apply(masks[index], text);
+    }
+
+    static BigDecimal number(String text) {
+        return new BigDecimal(text.strip());
+    }
+}

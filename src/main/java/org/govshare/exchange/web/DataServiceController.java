@@ -1,0 +1,153 @@
+package org.govshare.exchange.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.govshare.exchange.DataServiceManagement;
+import org.govshare.exchange.DataServiceManagement.ExportFormat;
+import org.govshare.exchange.DataServiceManagement.Filters;
+import org.govshare.exchange.DataServiceManagement.ServiceEntry;
+import org.govshare.platform.ProblemException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The data service for client applications (API key; its own stateless security chain). Every
+ * call names its purpose in {@value #PURPOSE} (UTF-8, raw or percent-encoded).
+ */
+@RestController
+@RequestMapping("/api/v1/data")
+@Tag(name = "Data service", description = "Lookup, query, verification and export of granted, masked records")
+class DataServiceController {
+
+    static final String PURPOSE = "X-Purpose";
+    private static final MediaType JSON = MediaType.APPLICATION_JSON;
+
+    private final DataServiceManagement data;
+
+    DataServiceController(DataServiceManagement data) {
+        this.data = data;
+    }
+
+    @GetMapping
+    @Operation(summary = "The resources this client may call now, with granted items, masks, methods and quota")
+    List<ServiceEntry> services() {
+        return data.allowedServices();
+    }
+
+    @GetMapping("/{classification}/{serial}/records/{key}")
+    @Operation(summary = "One record by its key, granted items only, masked per grant")
+    ResponseEntity<byte[]> lookup(@PathVariable String classification, @PathVariable String serial, @PathVariable String key,
+                                  @Parameter(description = "why the data is needed (required)")
+                                  @RequestHeader(value = PURPOSE, required = false) String purpose) {
+        return ResponseEntity.ok().contentType(JSON).body(data.lookup(code(classification, serial), key, purpose(purpose)));
+    }
+
+    @GetMapping("/{classification}/{serial}/records")
+    @Operation(summary = "Records matching filters inside the grant's row scope, in pages with a cursor",
+        description = "Filters on granted, unmasked items: item=v, item.in=a,b, item.prefix=p, item.from=x, "
+            + "item.to=y; size (1-100, default 20); cursor from the previous page.")
+    ResponseEntity<byte[]> query(@PathVariable String classification, @PathVariable String serial,
+                                 @RequestParam MultiValueMap<String, String> parameters,
+                                 @RequestHeader(value = PURPOSE, required = false) String purpose) {
+        return ResponseEntity.ok().contentType(JSON)
+            .body(data.query(code(classification, serial), new Filters(parameters), purpose(purpose)));
+    }
+
+    /** What a verification submits: item code name to value. */
+    record VerificationRequest(Map<String, String> values) {
+    }
+
+    @PostMapping("/{classification}/{serial}/verifications")
+    @Operation(summary = "Verify submitted values against the record with the submitted key: match / no match per item, never a value")
+    ResponseEntity<byte[]> verify(@PathVariable String classification, @PathVariable String serial, @RequestBody VerificationRequest request,
+                                  @RequestHeader(value = PURPOSE, required = false) String purpose) {
+        return ResponseEntity.ok().contentType(JSON)
+            .body(data.verify(code(classification, serial), request == null ? null : request.values(), purpose(purpose)));
+    }
+
+    @GetMapping("/{classification}/{serial}/export")
+    @Operation(summary = "The granted scope (optionally filtered) as streaming CSV or JSON Lines")
+    void export(@PathVariable String classification, @PathVariable String serial, @RequestParam MultiValueMap<String, String> parameters,
+                @RequestHeader(value = PURPOSE, required = false) String purpose, HttpServletResponse response)
+            throws IOException {
+        Map<String, List<String>> filters = new LinkedHashMap<>(parameters);
+        List<String> formats = filters.remove("format");
+        ExportFormat format = format(formats);
+        response.setContentType(format == ExportFormat.CSV ? "text/csv;charset=UTF-8" : "application/x-ndjson;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + (classification + "-" + serial).replaceAll("[^A-Za-z0-9_.-]", "_")
+            + (format == ExportFormat.CSV ? ".csv" : ".jsonl") + "\"");
+        data.export(code(classification, serial), new Filters(filters), format, purpose(purpose), response.getOutputStream());
+    }
+
+    /** A resource code is its classification code and serial number ("303001/000004"): two path segments here. */
+    private static String code(String classification, String serial) {
+        return classification + "/" + serial;
+    }
+
+    private static ExportFormat format(List<String> formats) {
+        String f = formats == null || formats.isEmpty() ? "csv" : formats.get(0).strip().toLowerCase(Locale.ROOT);
+        return switch (f) {
+            case "csv" -> ExportFormat.CSV;
+            case "jsonl", "ndjson" -> ExportFormat.JSONL;
+            default -> throw new ProblemException(HttpStatus.BAD_REQUEST, "export-format-unknown", "format",
+                "problem.export-format-unknown", f);
+        };
+    }
+
+    /**
+     * Header values arrive as ISO-8859-1 characters: a client sending raw UTF-8 (curl does) is
+     * decoded back; a percent-encoded value is decoded as UTF-8. Anything else stays as given.
+     */
+    static String purpose(String header) {
+        if (header == null) {
+            return null;
+        }
+        boolean high = false;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c > 0xFF) {
+                return header;
+            }
+            high |= c > 0x7F;
+        }
+        if (high) {
+            try {
+                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(header.getBytes(StandardCharsets.ISO_8859_1))).toString();
+            } catch (CharacterCodingException e) {
+                return header;
+            }
+        }
+        if (header.indexOf('%') >= 0) {
+            try {
+                return URLDecoder.decode(header, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return header;
+            }
+        }
+        return header;
+    }
+}

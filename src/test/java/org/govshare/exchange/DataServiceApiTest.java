@@ -1,0 +1,247 @@
+package org.govshare.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.govshare.exchange.ExchangeFixtures.call;
+import static org.govshare.exchange.ExchangeFixtures.creditCode;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.govshare.HttpApi;
+import org.govshare.IntegrationTest;
+import org.govshare.exchange.ExchangeFixtures.Client;
+import org.govshare.sharing.SharingFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A consumer's client reads a provider's enterprise records through the data service under a
+ * conditional grant (items tyshxydm, qymc, xzqh, fddbr; row scope xzqh starts with 510112; fddbr
+ * masked to its last 4 characters): exactly that scope comes back, every call is audited, and every
+ * kind of bad call is a clear 4xx that leaks nothing.
+ */
+@IntegrationTest
+class DataServiceApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PURPOSE = "社保登记核验参保单位信息";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    UUID resource;
+    String code;
+    Client client;
+    final List<String> inside = new ArrayList<>();
+    final List<String> outside = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        resource = SharingFixtures.published(port, "scjg_steward");
+        code = HttpApi.as(port, "scjg_steward").get("/api/v1/catalog/resources/" + resource).text("code");
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= 30; i++) {
+            String area = i <= 20 ? "510112" : "510104";
+            String key = creditCode(area, i);
+            (i <= 20 ? inside : outside).add(key);
+            rows.append(i == 1 ? "" : ",").append("""
+                {"tyshxydm":"%s","qymc":"龙泉驿测试企业%02d有限公司","xzqh":"%s%03d","fddbr":"法人代表%02d号","nsxx":"纳税A级%d"}
+                """.formatted(key, i, area, i, i, i));
+        }
+        ExchangeFixtures.push(port, resource, "seed-" + UUID.randomUUID(), rows.toString());
+        client = ExchangeFixtures.client(port, "rsj_admin", "数据服务测试");
+        ExchangeFixtures.grant(port, resource, client, "[\"tyshxydm\", \"qymc\", \"xzqh\", \"fddbr\"]", """
+            {"items":["tyshxydm","qymc","xzqh","fddbr"],"dailyQuota":1000,
+             "rowScope":[{"item":"xzqh","op":"PREFIX","values":["510112"]}],"comment":"限龙泉驿区"}
+            """);
+    }
+
+    private HttpResponse<String> get(String path) {
+        return call(port, client.key(), PURPOSE, "GET", path, null);
+    }
+
+    private static JsonNode json(HttpResponse<String> r) {
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void aLookupReturnsExactlyTheGrantedItemsMaskedAndIsAuditedWithTheSubject() {
+        HttpResponse<String> r = get("/api/v1/data/" + code + "/records/" + inside.get(2));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode record = json(r).get("record");
+        assertThat(record.propertyNames()).containsExactly("tyshxydm", "qymc", "xzqh", "fddbr");
+        assertThat(record.get("tyshxydm").asString()).isEqualTo(inside.get(2));
+        assertThat(record.get("qymc").asString()).isEqualTo("龙泉驿测试企业03有限公司");
+        assertThat(record.get("fddbr").asString()).as("sensitive: last 4 only").isEqualTo("***表03号");
+        assertThat(r.body()).doesNotContain("nsxx", "纳税");
+
+        // the key in lower case is the same key; the audit holds the call with purpose and subject hash
+        assertThat(get("/api/v1/data/" + code + "/records/" + inside.get(2).toLowerCase()).statusCode()).isEqualTo(200);
+        List<String> audited = jdbc.sql("select action || '|' || purpose || '|' || outcome || '|' || target_id "
+                + "from audit_entry where client_application_id = ? order by seq").param(client.id())
+            .query(String.class).list();
+        assertThat(audited).hasSize(2).allMatch(a -> a.equals("data.lookup|" + PURPOSE + "|SUCCESS|" + resource));
+        assertThat(jdbc.sql("select count(*) from audit_entry where client_application_id = ? and cardinality(subject_keys) = 1")
+            .param(client.id()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aRecordOutsideTheRowScopeLooksExactlyLikeOneThatDoesNotExist() {
+        HttpResponse<String> out = get("/api/v1/data/" + code + "/records/" + outside.get(0));
+        HttpResponse<String> none = get("/api/v1/data/" + code + "/records/" + creditCode("510112", 999_999));
+        assertThat(out.statusCode()).isEqualTo(404);
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(json(out).get("code").asString()).isEqualTo(json(none).get("code").asString())
+            .isEqualTo("record-not-found");
+        assertThat(out.body()).doesNotContain("龙泉驿测试企业", "法人代表");
+    }
+
+    @Test
+    void aQueryPagesThroughTheScopeOnlyWithAnOpaqueCursor() {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            HttpResponse<String> r = get("/api/v1/data/" + code + "/records?xzqh.prefix=5101&size=7"
+                + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode page = json(r);
+            page.get("records").forEach(rec -> seen.add(rec.get("tyshxydm").asString()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            if (cursor != null) {
+                assertThat(cursor).doesNotContain(seen.get(seen.size() - 1)).doesNotContain("9151");
+            }
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(inside).doesNotContainAnyElementsOf(outside);
+        assertThat(pages).isEqualTo(3);
+
+        HttpResponse<String> one = get("/api/v1/data/" + code + "/records?qymc=" + "%E9%BE%99%E6%B3%89%E9%A9%BF"
+            + "%E6%B5%8B%E8%AF%95%E4%BC%81%E4%B8%9A05%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8");
+        assertThat(json(one).get("count").asInt()).as(one.body()).isEqualTo(1);
+        HttpResponse<String> in = get("/api/v1/data/" + code + "/records?tyshxydm.in=" + inside.get(0) + ","
+            + outside.get(0));
+        assertThat(json(in).get("count").asInt()).as("the out-of-scope key is not returned").isEqualTo(1);
+    }
+
+    @Test
+    void verificationAnswersMatchPerItemAndNeverAValue() {
+        String body = """
+            {"values":{"tyshxydm":"%s","fddbr":"法人代表04号","qymc":"别的名称"}}""".formatted(inside.get(3));
+        HttpResponse<String> r = call(port, client.key(), PURPOSE, "POST", "/api/v1/data/" + code + "/verifications", body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode v = json(r);
+        assertThat(v.get("found").asBoolean()).isTrue();
+        assertThat(v.get("match").asBoolean()).isFalse();
+        assertThat(v.get("items").get("fddbr").asBoolean()).isTrue();
+        assertThat(v.get("items").get("qymc").asBoolean()).isFalse();
+        assertThat(r.body()).doesNotContain("龙泉驿测试企业04");
+
+        HttpResponse<String> outside = call(port, client.key(), PURPOSE, "POST", "/api/v1/data/" + code + "/verifications",
+            "{\"values\":{\"tyshxydm\":\"%s\",\"qymc\":\"龙泉驿测试企业21有限公司\"}}".formatted(this.outside.get(0)));
+        assertThat(json(outside).get("found").asBoolean()).as("outside the row scope").isFalse();
+        HttpResponse<String> notGranted = call(port, client.key(), PURPOSE, "POST",
+            "/api/v1/data/" + code + "/verifications",
+            "{\"values\":{\"tyshxydm\":\"%s\",\"nsxx\":\"纳税A级4\"}}".formatted(inside.get(3)));
+        assertThat(notGranted.statusCode()).isEqualTo(403);
+        assertThat(json(notGranted).get("field").asString()).isEqualTo("values.nsxx");
+    }
+
+    @Test
+    void exportStreamsTheWholeScopeMaskedAsCsvAndJsonLines() {
+        HttpResponse<String> csv = get("/api/v1/data/" + code + "/export?format=csv");
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("\uFEFFtyshxydm,qymc,xzqh,fddbr");
+        assertThat(lines).hasSize(1 + inside.size());
+        assertThat(csv.body()).doesNotContain("510104", "纳税", "法人代表");
+        HttpResponse<String> jsonl = get("/api/v1/data/" + code + "/export?format=jsonl&xzqh.prefix=51011200");
+        List<String> records = jsonl.body().lines().toList();
+        assertThat(records).hasSize(9);
+        assertThat(JSON.readTree(records.get(0)).propertyNames()).containsExactly("tyshxydm", "qymc", "xzqh", "fddbr");
+    }
+
+    @Test
+    void badCallsAreClearProblemsThatLeakNothing() {
+        String base = "/api/v1/data/" + code;
+        HttpResponse<String> noPurpose = call(port, client.key(), null, "GET", base + "/records/" + inside.get(0), null);
+        assertThat(noPurpose.statusCode()).isEqualTo(400);
+        assertThat(json(noPurpose).get("field").asString()).isEqualTo("X-Purpose");
+        assertThat(json(noPurpose).get("detail").asString()).contains("用途");
+
+        HttpResponse<String> badCheck = get(base + "/records/" + inside.get(0).substring(0, 17) + "0");
+        assertThat(badCheck.statusCode()).isIn(400);
+        assertThat(json(badCheck).get("code").asString()).isEqualTo("credit-code-invalid");
+
+        HttpResponse<String> notGranted = get(base + "/records?nsxx=x");
+        assertThat(notGranted.statusCode()).isEqualTo(403);
+        assertThat(json(notGranted).get("code").asString()).isEqualTo("filter-item-not-granted");
+        HttpResponse<String> masked = get(base + "/records?fddbr.prefix=%E6%B3%95");
+        assertThat(masked.statusCode()).isEqualTo(403);
+        assertThat(json(masked).get("code").asString()).isEqualTo("filter-item-masked");
+        HttpResponse<String> unknown = get(base + "/records?nope=1");
+        assertThat(json(unknown).get("code").asString()).isEqualTo("filter-item-unknown");
+        HttpResponse<String> injection = get(base + "/records?qymc=%27%20or%201%3D1--");
+        assertThat(injection.statusCode()).isEqualTo(200);
+        assertThat(json(injection).get("count").asInt()).isZero();
+        HttpResponse<String> injectedItem = get(base + "/records?qymc%27)%20or%20(%271.eq=1");
+        assertThat(injectedItem.statusCode()).isEqualTo(400);
+        HttpResponse<String> huge = get(base + "/records?size=100000");
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(json(huge).get("field").asString()).isEqualTo("size");
+        HttpResponse<String> cursor = get(base + "/records?cursor=bm90LWEtY3Vyc29y");
+        assertThat(json(cursor).get("code").asString()).isEqualTo("cursor-invalid");
+        HttpResponse<String> nul = get(base + "/records?qymc=a%00b");
+        assertThat(nul.statusCode()).isEqualTo(400);
+        HttpResponse<String> format = get(base + "/export?format=xml");
+        assertThat(format.statusCode()).isEqualTo(400);
+
+        HttpResponse<String> unknownResource = get("/api/v1/data/999999/999999/records/" + inside.get(0));
+        assertThat(unknownResource.statusCode()).isEqualTo(404);
+        assertThat(json(unknownResource).get("code").asString()).isEqualTo("resource-not-served");
+
+        HttpResponse<String> noKey = call(port, null, PURPOSE, "GET", base + "/records/" + inside.get(0), null);
+        assertThat(noKey.statusCode()).isEqualTo(401);
+        assertThat(HttpApi.as(port, "rsj_steward").get(base + "/records/" + inside.get(0)).status())
+            .as("a person's credentials do not open the data service").isEqualTo(401);
+
+        // every refused call of the client is in the audit log as refused
+        assertThat(jdbc.sql("select count(*) from audit_entry where client_application_id = ? and outcome <> 'SUCCESS'")
+            .param(client.id()).query(Long.class).single()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void withoutAGrantTheProblemSaysWhichAndWhereToApply() {
+        Client stranger = ExchangeFixtures.client(port, "rsj_admin", "无授权系统");
+        HttpResponse<String> r = call(port, stranger.key(), PURPOSE, "GET", "/api/v1/data/" + code + "/records/"
+            + inside.get(0), null);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(json(r).get("code").asString()).isEqualTo("no-grant");
+        assertThat(json(r).get("applyAt").asString()).contains(resource.toString());
+    }
+
+    @Test
+    void theAllowedServicesListNamesItemsMasksAndMethods() {
+        HttpResponse<String> r = get("/api/v1/data");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode entry = null;
+        for (JsonNode e : json(r)) {
+            if (e.get("resourceCode").asString().equals(code)) {
+                entry = e;
+            }
+        }
+        assertThat(entry).isNotNull();
+        assertThat(entry.get("methods").toString()).isEqualTo("[\"lookup\",\"query\",\"verify\",\"export\"]");
+        assertThat(entry.get("queryableItems").toString()).isEqualTo("[\"tyshxydm\",\"qymc\",\"xzqh\"]");
+        assertThat(entry.get("items").get(3).get("mask").asString()).isEqualTo("SHOW_LAST");
+    }
+}

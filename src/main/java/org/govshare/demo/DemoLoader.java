@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.govshare.demo.DemoDistrict.Department;
 import org.govshare.catalog.CatalogManagement;
 import org.govshare.dataset.DatasetManagement;
+import org.govshare.exchange.DataServiceManagement;
 import org.govshare.dataset.SourceDatabases;
 import org.govshare.directory.DirectoryManagement;
 import org.govshare.directory.NewClientApplication;
@@ -54,10 +55,13 @@ class DemoLoader implements ApplicationRunner {
     /** Every demo person by user name, to act as them (sharing applications and decisions). */
     private final Map<String, Actor> people = new HashMap<>();
     private final SharingManagement sharing;
+    private final DataServiceManagement data;
 
     DemoLoader(DirectoryManagement directory, CatalogManagement catalog, DatasetManagement datasets,
-               SourceDatabases sources, JdbcTemplate jdbc, Environment environment, SharingManagement sharing) {
+               SourceDatabases sources, JdbcTemplate jdbc, Environment environment, SharingManagement sharing,
+               DataServiceManagement data) {
         this.sharing = sharing;
+        this.data = data;
         this.directory = directory;
         this.catalog = catalog;
         this.datasets = datasets;
@@ -111,6 +115,8 @@ class DemoLoader implements ApplicationRunner {
                         + "defined in {} ms (the scheduler runs them), {} resources left without data",
                     (System.nanoTime() - started) / 1_000_000, records.uploads(), records.uploadMs(), records.pushes(),
                     records.pushMs(), records.pulls(), records.pullMs(), records.empty());
+                int calls = new DemoDataCalls(sharing, datasets, data, people.get("admin"), loaders).run();
+                log.info("Demo data service calls answered: {}", calls);
             } catch (RuntimeException e) {
                 log.warn("Demo records stopped: {}", e.toString());
             }

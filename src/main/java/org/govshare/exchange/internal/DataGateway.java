@@ -80,7 +80,7 @@ class DataGateway implements DataServiceManagement {
                 + (problem.field() == null ? "" : " (" + problem.field() + ")") + (detail == null ? "" : "; " + detail);
             audit.record(new CallAudit.Call(actor, method, resource, purpose, outcome, what, List.of()));
             if (resource != null && actor.isClient()) {
-                meter.count(bucket(), true, 0);
+                meter.refused(bucket());
             }
             return problem.audited();
         }
@@ -148,7 +148,7 @@ class DataGateway implements DataServiceManagement {
 
     private void takeQuota(Call call) {
         int quota = call.scope.dailyQuota();
-        if (!meter.take(call.actor.clientApplicationId(), call.resource.id(), quota)) {
+        if (!meter.answer(call.bucket(), quota)) {
             long seconds = java.time.Duration.between(java.time.ZonedDateTime.now(UsageMeter.ZONE),
                 meter.today().plusDays(1).atStartOfDay(UsageMeter.ZONE)).toSeconds() + 1;
             throw call.refuse(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded", null,
@@ -175,7 +175,6 @@ class DataGateway implements DataServiceManagement {
             .filter(call.scope::inScope);
         if (found.isEmpty()) {
             call.done("0 records", List.of());
-            meter.count(call.bucket(), false, 0);
             throw new ProblemException(HttpStatus.NOT_FOUND, "record-not-found", "key", "problem.record-not-found")
                 .audited();
         }
@@ -188,7 +187,7 @@ class DataGateway implements DataServiceManagement {
             out.writeEndObject();
         }
         call.done("1 record", List.of(recordKey));
-        meter.count(call.bucket(), false, 1);
+        meter.records(call.bucket(), 1);
         return body.toByteArray();
     }
 
@@ -236,7 +235,7 @@ class DataGateway implements DataServiceManagement {
             out.writeEndObject();
         }
         call.done(page.size() + " records", keys);
-        meter.count(call.bucket(), false, page.size());
+        meter.records(call.bucket(), page.size());
         return body.toByteArray();
     }
 
@@ -275,7 +274,7 @@ class DataGateway implements DataServiceManagement {
         }
         call.done((found.isPresent() ? "found, " : "not found, ") + (all ? "match" : "no match"),
             found.isPresent() ? List.of(v.recordKey()) : List.of());
-        meter.count(call.bucket(), false, found.isPresent() ? 1 : 0);
+        meter.records(call.bucket(), found.isPresent() ? 1 : 0);
         return body.toByteArray();
     }
 
@@ -297,7 +296,7 @@ class DataGateway implements DataServiceManagement {
         List<RecordCondition> conditions = new ArrayList<>(call.scope.scopeConditions());
         conditions.addAll(parsed.conditions());
         long count = exports.write(call, conditions, format, out);
-        meter.count(call.bucket(), false, count);
+        meter.records(call.bucket(), count);
     }
 
     // --- what the client may call ---------------------------------------------------------------

@@ -71,7 +71,7 @@ class UsageMeter implements SmartLifecycle {
      * Takes one call from today's quota of the client on the resource; false (and nothing taken) when
      * it is spent. A quota of 0 or less means none is set.
      */
-    boolean take(UUID client, UUID resource, int quota) {
+    private boolean take(UUID client, UUID resource, int quota) {
         Used u = used(client, resource);
         if (quota <= 0) {
             u.unflushed.incrementAndGet();
@@ -96,15 +96,28 @@ class UsageMeter implements SmartLifecycle {
         return used.computeIfAbsent(new QuotaKey(day, client, resource), k -> new Used(flushedCalls(k)));
     }
 
-    /** Records an answered call (its quota already taken) or a refused one (which takes none). */
-    void count(Bucket bucket, boolean refused, long records) {
-        Counts c = buckets.computeIfAbsent(bucket, b -> new Counts());
-        if (refused) {
-            c.refused.incrementAndGet();
-        } else {
-            c.calls.incrementAndGet();
-            c.records.addAndGet(records);
+    /**
+     * Takes one call from today's quota and counts it in the bucket at once, so the quota and the
+     * usage rows always agree whatever happens to the call afterwards; false when the quota is spent.
+     */
+    boolean answer(Bucket bucket, int quota) {
+        if (!take(bucket.client(), bucket.resource(), quota)) {
+            return false;
         }
+        buckets.computeIfAbsent(bucket, b -> new Counts()).calls.incrementAndGet();
+        return true;
+    }
+
+    /** Adds the records an answered call returned. */
+    void records(Bucket bucket, long records) {
+        if (records > 0) {
+            buckets.computeIfAbsent(bucket, b -> new Counts()).records.addAndGet(records);
+        }
+    }
+
+    /** Counts a refused call (which takes no quota). */
+    void refused(Bucket bucket) {
+        buckets.computeIfAbsent(bucket, b -> new Counts()).refused.incrementAndGet();
     }
 
     @Scheduled(fixedDelayString = "${govshare.exchange.usage-flush-interval:2s}")

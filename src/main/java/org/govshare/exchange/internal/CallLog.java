@@ -90,8 +90,8 @@ class CallLog {
         return new PageView<>(items, page, size, total, pages);
     }
 
-    private static Instant start(LocalDate day) {
-        return day.atStartOfDay(UsageMeter.ZONE).toInstant();
+    private static java.time.OffsetDateTime start(LocalDate day) {
+        return day.atStartOfDay(UsageMeter.ZONE).toOffsetDateTime();
     }
 
     /** The count the gateway wrote ("3 records", "found, match"); null for refusals and unknown shapes. */

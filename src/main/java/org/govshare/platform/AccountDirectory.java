@@ -18,8 +18,25 @@ public interface AccountDirectory {
 
     Optional<Actor> authenticateApiKey(String rawKey);
 
+    /**
+     * Like {@link #authenticateApiKey}, with the key's public prefix: a bearer token issued for the key
+     * names it, so that revoking the key ends the token too.
+     */
+    Optional<ClientKey> authenticateClientKey(String rawKey);
+
+    /**
+     * The client application of a key that is still valid (key not revoked, client and department
+     * active), by the key's prefix: a bearer token's re-check on every call. Answers may be cached for
+     * seconds, like {@link #authenticateApiKey}.
+     */
+    Optional<Actor> clientOfActiveKey(String keyPrefix);
+
     /** A person's account as the login needs it; the hash never leaves the server. */
     record Account(UUID userId, String username, String displayName, UUID organizationId, String organizationName,
                    String passwordHash, boolean enabled, boolean locked, Set<String> roles) {
+    }
+
+    /** A client application's key that proved valid: its public prefix and the client acting. */
+    record ClientKey(String prefix, Actor client) {
     }
 }

@@ -95,20 +95,56 @@ class DirectoryAccounts implements AccountDirectory {
         return actor;
     }
 
+    @Override
+    public Optional<ClientKey> authenticateClientKey(String rawKey) {
+        return authenticateApiKey(rawKey).map(actor -> new ClientKey(ApiKeySecrets.prefixOf(rawKey), actor));
+    }
+
+    /**
+     * Bearer tokens' keys by prefix, for a few seconds, evicted with the keys above. A prefix comes
+     * only from a token this platform signed, so remembering "no longer valid" too is bounded.
+     */
+    private final Cache<String, Optional<Actor>> activeKeys = Caffeine.newBuilder()
+        .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(10)).build();
+
+    @Override
+    public Optional<Actor> clientOfActiveKey(String keyPrefix) {
+        return keyPrefix == null ? Optional.empty() : activeKeys.get(keyPrefix, this::activeClient);
+    }
+
     /** Any change to keys, clients or departments may end a key's validity: forget them all (rare). */
     @TransactionalEventListener(fallbackExecution = true)
     void on(DirectoryEvents.ApiKeyRevoked e) {
-        validKeys.invalidateAll();
+        forgetKeys();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DirectoryEvents.ClientApplicationChanged e) {
-        validKeys.invalidateAll();
+        forgetKeys();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(DirectoryEvents.OrganizationUpdated e) {
+        forgetKeys();
+    }
+
+    private void forgetKeys() {
         validKeys.invalidateAll();
+        activeKeys.invalidateAll();
+    }
+
+    private Optional<Actor> activeClient(String prefix) {
+        return jdbc.sql("""
+                select c.id as client_id, c.name, c.organization_id
+                from api_key k
+                join client_application c on c.id = k.client_application_id
+                join organization o on o.id = c.organization_id
+                where k.prefix = :prefix and k.revoked_at is null and c.active and o.active
+                """)
+            .param("prefix", prefix)
+            .query((rs, i) -> Actor.ofClient(rs.getObject("client_id", UUID.class), rs.getString("name"),
+                rs.getObject("organization_id", UUID.class)))
+            .optional();
     }
 
     private Optional<Actor> lookUp(String rawKey) {

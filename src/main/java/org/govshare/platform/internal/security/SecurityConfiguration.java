@@ -17,9 +17,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two doors: the console (form login, session, CSRF) and the JSON API (API key for client
- * applications, or a person's session/basic credentials for automation). Everything else is
- * denied unless listed here.
+ * Three doors: the data service (client applications by API key or bearer token), the console (form
+ * login, session, CSRF) and the JSON API (API key for client applications, or a person's session/basic
+ * credentials for automation). Everything else is denied unless listed here.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -43,21 +43,27 @@ class SecurityConfiguration {
     }
 
     /**
-     * The data service for client systems: API keys only, no session, no CSRF (no cookie is ever
-     * read), no request cache. Kept apart so the hot path runs the fewest filters and a person's
-     * browser session can never call it.
+     * The data service for client systems: an API key ({@code X-Api-Key}) or a bearer token from the
+     * chain's own token endpoint, no session, no CSRF (no cookie is ever read), no request cache. Kept
+     * apart so the hot path runs the fewest filters and a person's browser session can never call it.
      */
     @Bean
     @Order(0)
-    SecurityFilterChain dataService(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys,
-                                    ProblemAccessHandlers handlers) throws Exception {
+    SecurityFilterChain dataService(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys, ClientTokens tokens,
+                                    BearerProblemEntryPoint bearerEntryPoint, ProblemAccessHandlers handlers)
+            throws Exception {
         http.securityMatcher("/api/v1/data", "/api/v1/data/**")
             .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.CLIENT_APPLICATION))
             .addFilterBefore(apiKeys, BasicAuthenticationFilter.class)
+            // the token endpoint and the JWK Set answer before any credential is asked for
+            .addFilterBefore(new TokenEndpointFilter(tokens), ApiKeyAuthenticationFilter.class)
+            .oauth2ResourceServer(o -> o
+                .jwt(j -> j.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authenticate))
+                .authenticationEntryPoint(bearerEntryPoint))
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache(c -> c.disable())
             .csrf(c -> c.disable())
-            .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+            .exceptionHandling(e -> e.authenticationEntryPoint(bearerEntryPoint).accessDeniedHandler(handlers));
         secureHeaders(http);
         return http.build();
     }

@@ -76,7 +76,7 @@ class ClientTokens {
         if (client == null || secret == null) {
             return Optional.empty();
         }
-        Optional<ClientKey> key = accounts.authenticateClientKey(secret)
+        Optional<ClientKey> key = accounts.authenticateClientKey(secret.trim())
             .filter(k -> client.equals(k.client().clientApplicationId()));
         return key.map(this::sign);
     }

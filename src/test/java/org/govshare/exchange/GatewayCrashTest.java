@@ -133,7 +133,8 @@ class GatewayCrashTest {
         List<String> audited = jdbc.sql("""
                 select request_id from audit_entry
                 where client_application_id = ? and action = 'data.lookup' and outcome = 'SUCCESS'
-                """).param(client.id()).query(String.class).list();
+                  and target_id = ? and purpose = ? and cardinality(subject_keys) = 1
+                """).params(client.id(), resource.toString(), PURPOSE).query(String.class).list();
         Set<String> auditedIds = new HashSet<>(audited);
         Set<String> missing = new HashSet<>(load.received);
         missing.removeAll(auditedIds);

@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class GatewayCrashMain {
 
-    static final long MAX_LIFE_MILLIS = 360_000;
+    static final long MAX_LIFE_MILLIS = 420_000;
 
     private GatewayCrashMain() {
     }

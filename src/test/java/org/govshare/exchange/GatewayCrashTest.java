@@ -84,21 +84,11 @@ class GatewayCrashTest {
         assertThat(jdbc.sql("select current_setting('synchronous_commit') || ' ' || current_setting('fsync')")
             .query(String.class).single()).as("a committed audit entry is a durable one").isEqualTo("on on");
 
-        // a resource with records, and a client whose grant's quota the load cannot exhaust
-        UUID resource = SharingFixtures.published(port, "scjg_steward");
-        String code = HttpApi.as(port, "scjg_steward").get("/api/v1/catalog/resources/" + resource).text("code");
-        List<String> keys = new ArrayList<>();
-        StringBuilder rows = new StringBuilder();
-        for (int i = 1; i <= RECORDS; i++) {
-            String key = ExchangeFixtures.creditCode("510112", 700_000 + i);
-            keys.add(key);
-            rows.append(i == 1 ? "" : ",").append("""
-                {"tyshxydm":"%s","qymc":"崩溃测试企业%03d有限公司","xzqh":"510112%03d","fddbr":"法人%03d"}
-                """.formatted(key, i, i, i));
-        }
-        ExchangeFixtures.push(port, resource, "crash-" + UUID.randomUUID(), rows.toString());
-        Client client = ExchangeFixtures.client(port, "rsj_admin", "崩溃测试");
-        grant(resource, client);
+        Served served = served();
+        UUID resource = served.resource();
+        String code = served.code();
+        List<String> keys = served.keys();
+        Client client = served.client();
 
         String url = slowCommits(env.getRequiredProperty("spring.datasource.url"));
         try (Connection c = DriverManager.getConnection(url, env.getProperty("spring.datasource.username"),
@@ -111,7 +101,7 @@ class GatewayCrashTest {
         Node node = Node.start(nodeArguments(url), env.getProperty("spring.datasource.password"));
         int nodePort;
         try {
-            nodePort = node.awaitReady(Duration.ofSeconds(150));
+            nodePort = node.awaitReady(Duration.ofSeconds(240));
         } catch (AssertionError e) {
             node.process.destroyForcibly();
             throw e;
@@ -158,6 +148,28 @@ class GatewayCrashTest {
         VerificationReport report = verification.verify();
         assertThat(report.firstBroken()).as("chain after the crash").isNull();
         assertThat(report.ok()).isTrue();
+    }
+
+    /** What the node serves: a resource with records, and a client whose grant's quota the load cannot exhaust. */
+    private record Served(UUID resource, String code, List<String> keys, Client client) {
+    }
+
+    private Served served() {
+        UUID resource = SharingFixtures.published(port, "scjg_steward");
+        String code = HttpApi.as(port, "scjg_steward").get("/api/v1/catalog/resources/" + resource).text("code");
+        List<String> keys = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= RECORDS; i++) {
+            String key = ExchangeFixtures.creditCode("510112", 700_000 + i);
+            keys.add(key);
+            rows.append(i == 1 ? "" : ",").append("""
+                {"tyshxydm":"%s","qymc":"崩溃测试企业%03d有限公司","xzqh":"510112%03d","fddbr":"法人%03d"}
+                """.formatted(key, i, i, i));
+        }
+        ExchangeFixtures.push(port, resource, "crash-" + UUID.randomUUID(), rows.toString());
+        Client client = ExchangeFixtures.client(port, "rsj_admin", "崩溃测试");
+        grant(resource, client);
+        return new Served(resource, code, keys, client);
     }
 
     /** Unconditional items only: approved on application, with a quota far above the load. */

@@ -266,6 +266,11 @@ class AuditWriter implements AuditLog, SmartLifecycle {
             try {
                 // one statement per batch, atomic on its own: autocommit makes it one round trip
                 c.setAutoCommit(true);
+                // "committed" must mean "on disk" for callers that wait (the data service answers only
+                // then), whatever a database or role default says
+                try (var s = c.createStatement()) {
+                    s.execute("set synchronous_commit = on");
+                }
                 readHead = c.prepareStatement(READ_HEAD);
                 insertAndMoveHead = c.prepareStatement(INSERT_AND_MOVE_HEAD);
             } catch (SQLException e) {

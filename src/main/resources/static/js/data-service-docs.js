@@ -24,6 +24,8 @@ document.addEventListener('DOMContentLoaded', function () {
   function request() {
     var base = form.dataset.base;
     var headers = {'Accept': 'application/json, application/problem+json, text/csv, application/x-ndjson'};
+    // problems come back in the console's language, not the browser's
+    if (document.documentElement.lang) { headers['Accept-Language'] = document.documentElement.lang; }
     var key = document.getElementById('try-key').value;
     if (key) { headers['X-Api-Key'] = key.trim(); }
     // header values must be Latin-1 in fetch: the purpose goes percent-encoded, which the service decodes

@@ -129,13 +129,14 @@ class ServiceDocs implements DataServiceDocs {
     }
 
     private Endpoint endpoint(ServiceShape shape, String baseUrl, String path, String http, Operation op) {
+        Locale locale = LocaleContextHolder.getLocale();
         List<Param> params = new ArrayList<>();
-        params.add(new Param("X-Purpose", "header", true, "用途说明（UTF-8，可百分号编码），不超过 "
-            + DataGateway.MAX_PURPOSE + " 字", OpenApiDocument.PURPOSE_EXAMPLE));
+        params.add(new Param("X-Purpose", "header", true, messages.getMessage("exchange.docs.param.purpose",
+            new Object[] {DataGateway.MAX_PURPOSE}, locale), OpenApiDocument.PURPOSE_EXAMPLE));
         for (Parameter p : op.getParameters()) {
             if (p.get$ref() == null) {
-                params.add(new Param(p.getName(), p.getIn(), Boolean.TRUE.equals(p.getRequired()), p.getDescription(),
-                    p.getExample() == null ? null : p.getExample().toString()));
+                params.add(new Param(p.getName(), p.getIn(), Boolean.TRUE.equals(p.getRequired()),
+                    paramText(shape, p, locale), p.getExample() == null ? null : p.getExample().toString()));
             }
         }
         String body = null;
@@ -164,7 +165,33 @@ class ServiceDocs implements DataServiceDocs {
         MediaType ok = op.getResponses().get("200").getContent().values().iterator().next();
         Object example = ok.getExample();
         String response = example instanceof String text ? text : pretty.writeValueAsString(example);
-        return new Endpoint(op.getOperationId(), http, path, op.getSummary(), params, curl.toString(), body, response);
+        String summary = messages.getMessage("exchange.docs.summary." + op.getOperationId(), null, op.getSummary(), locale);
+        return new Endpoint(op.getOperationId(), http, path, summary, params, curl.toString(), body, response);
+    }
+
+    /** A parameter's description in the console's language (the OpenAPI document itself stays in English). */
+    private String paramText(ServiceShape shape, Parameter p, Locale locale) {
+        String name = p.getName();
+        switch (name) {
+            case "size":
+                return messages.getMessage("exchange.docs.param.size",
+                    new Object[] {FilterParser.MAX_SIZE, FilterParser.DEFAULT_SIZE}, locale);
+            case "cursor":
+            case "format":
+                return messages.getMessage("exchange.docs.param." + name, null, locale);
+            case "key":
+                ServedResource.Item key = shape.resource().keyItems().get(0);
+                return messages.getMessage("exchange.docs.param.key", new Object[] {key.name(), key.codeName()}, locale);
+            default:
+                int dot = name.lastIndexOf('.');
+                ServiceShape.Shown item = shape.shown(dot < 0 ? name : name.substring(0, dot));
+                if (item == null) {
+                    return p.getDescription();
+                }
+                String op = dot < 0 ? "eq" : name.substring(dot + 1);
+                return messages.getMessage("exchange.docs.filter." + op,
+                    new Object[] {item.item().name(), item.item().codeName()}, p.getDescription(), locale);
+        }
     }
 
     /** The path with the example key filled in, or with one example filter for queries and exports. */

@@ -150,10 +150,15 @@ class ServiceDocs implements DataServiceDocs {
             values.putIfAbsent(firstKey.codeName(), ExampleValues.raw(firstKey));
             body = pretty.writeValueAsString(Map.of("values", values));
         }
-        String url = exampleUrl(shape, path, op.getOperationId());
+        String method = op.getOperationId();
+        String url = method.equals("lookup") ? path.replace("{key}", java.net.URLEncoder.encode(
+            ExampleValues.raw(shape.resource().keyItems().get(0)), java.nio.charset.StandardCharsets.UTF_8)) : path;
+        List<String> query = exampleQuery(shape, method);
         StringBuilder curl = new StringBuilder("curl");
         if (http.equals("POST")) {
             curl.append(" -X POST");
+        } else if (!query.isEmpty()) {
+            curl.append(" -G");
         }
         curl.append(" \\\n  -H 'X-Api-Key: <应用系统的 API 密钥>' \\\n  -H 'X-Purpose: ")
             .append(OpenApiDocument.PURPOSE_EXAMPLE).append("'");
@@ -161,6 +166,8 @@ class ServiceDocs implements DataServiceDocs {
             curl.append(" \\\n  -H 'Content-Type: application/json' \\\n  -d '")
                 .append(body.replace("\n", "").replaceAll("\\s{2,}", " ").replace("'", "'\\''")).append("'");
         }
+        // curl encodes the values itself, so the example stays readable with Chinese in it
+        query.forEach(q -> curl.append(" \\\n  --data-urlencode '").append(q.replace("'", "'\\''")).append("'"));
         curl.append(" \\\n  '").append(baseUrl).append(url).append("'");
         MediaType ok = op.getResponses().get("200").getContent().values().iterator().next();
         Object example = ok.getExample();
@@ -194,20 +201,16 @@ class ServiceDocs implements DataServiceDocs {
         }
     }
 
-    /** The path with the example key filled in, or with one example filter for queries and exports. */
-    private static String exampleUrl(ServiceShape shape, String path, String method) {
-        if (method.equals("lookup")) {
-            String key = ExampleValues.raw(shape.resource().keyItems().get(0));
-            return path.replace("{key}", java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8));
+    /** One example filter for queries and exports (plus the page size or the format), as name=value. */
+    private static List<String> exampleQuery(ServiceShape shape, String method) {
+        if (!method.equals("query") && !method.equals("export")) {
+            return List.of();
         }
-        if (method.equals("query") || method.equals("export")) {
-            StringBuilder q = new StringBuilder(method.equals("export") ? "?format=csv" : "?size=20");
-            shape.items().stream().filter(ServiceShape.Shown::queryable).filter(s -> !s.item().key()).findFirst()
-                .ifPresent(s -> q.append('&').append(s.item().codeName()).append("=")
-                    .append(java.net.URLEncoder.encode(ExampleValues.raw(s.item()), java.nio.charset.StandardCharsets.UTF_8)));
-            return path + q;
-        }
-        return path;
+        List<String> q = new ArrayList<>();
+        q.add(method.equals("export") ? "format=csv" : "size=20");
+        shape.items().stream().filter(ServiceShape.Shown::queryable).filter(s -> !s.item().key()).findFirst()
+            .ifPresent(s -> q.add(s.item().codeName() + "=" + ExampleValues.raw(s.item())));
+        return q;
     }
 
     // --- allowed methods of the department's client applications --------------------------------

@@ -128,6 +128,27 @@ class DataGateway implements DataServiceManagement {
         return call;
     }
 
+    /**
+     * For the service description: the calling client's grant on the resource, refused exactly as a
+     * data call would be (client only, resource served, grant valid today) but neither audited nor
+     * counted against the quota, since describing a service reads no record.
+     */
+    GrantScope describedScope(String resourceCode) {
+        Call call = new Call("describe", null);
+        if (!call.actor.isClient()) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "client-application-only", null,
+                "problem.client-application-only");
+        }
+        call.resource = (resourceCode == null || resourceCode.length() > 100 ? Optional.<ServedResource>empty()
+            : resources.byCode(resourceCode)).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "resource-not-served", "resourceCode", "problem.resource-not-served", String.valueOf(resourceCode)));
+        Optional<GrantScope> scope = grants.active(call.actor.clientApplicationId(), call.resource);
+        if (scope.isEmpty() || !scope.get().validOn(meter.today())) {
+            throw noGrant(call);
+        }
+        return scope.get();
+    }
+
     /** Says which: never granted, revoked, expired or not yet valid, and where to apply. */
     private ProblemException noGrant(Call call) {
         String apply = "/sharing/applications/new?resource=" + call.resource.id();

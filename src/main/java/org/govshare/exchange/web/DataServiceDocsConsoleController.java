@@ -1,0 +1,66 @@
+package org.govshare.exchange.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.govshare.directory.DirectoryManagement;
+import org.govshare.directory.OrganizationView;
+import org.govshare.exchange.DataServiceDocs;
+import org.govshare.exchange.DataServiceDocs.ClientServices;
+import org.govshare.exchange.DataServiceDocs.ServiceDescription;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The console's 数据服务接口 page of a resource (endpoints, record items, examples, a try-it form that
+ * calls the real data service with a key typed into the page) and 我的可用接口, the department's
+ * client applications with what each may call now.
+ */
+@Controller
+@RequestMapping("/data-services")
+class DataServiceDocsConsoleController {
+
+    static final String PURPOSE_EXAMPLE = "业务办理核验";
+
+    private final DataServiceDocs docs;
+    private final DirectoryManagement directory;
+
+    DataServiceDocsConsoleController(DataServiceDocs docs, DirectoryManagement directory) {
+        this.docs = docs;
+        this.directory = directory;
+    }
+
+    @GetMapping("/{classification}/{serial}")
+    String service(@PathVariable String classification, @PathVariable String serial, Model model) {
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        ServiceDescription d = docs.describe(classification + "/" + serial, base);
+        model.addAttribute("d", d);
+        model.addAttribute("provider", directory.findOrganization(d.providerId()).map(OrganizationView::name).orElse(""));
+        model.addAttribute("openApi", "/api/v1/data-services/" + d.resourceCode() + "/openapi.json");
+        model.addAttribute("dataBase", "/api/v1/data/" + d.resourceCode());
+        model.addAttribute("purposeExample", PURPOSE_EXAMPLE);
+        model.addAttribute("keyExample", d.items().stream().filter(DataServiceDocs.DescribedItem::key)
+            .map(DataServiceDocs.DescribedItem::example).findFirst().orElse(""));
+        model.addAttribute("queryHint", d.items().stream().filter(i -> !i.filters().isEmpty() && !i.key()).findFirst()
+            .or(() -> d.items().stream().filter(i -> !i.filters().isEmpty()).findFirst())
+            .map(i -> i.codeName() + "=" + i.example() + "&size=5").orElse("size=5"));
+        model.addAttribute("verifyBody", d.endpoints().stream().filter(e -> e.exampleBody() != null)
+            .map(DataServiceDocs.Endpoint::exampleBody).findFirst().orElse(""));
+        return "exchange/service";
+    }
+
+    @GetMapping("/mine")
+    String mine(Model model) {
+        List<ClientServices> clients = docs.departmentServices();
+        Map<UUID, String> providers = directory.allOrganizations().stream()
+            .collect(Collectors.toMap(OrganizationView::id, OrganizationView::name, (a, b) -> a));
+        model.addAttribute("clients", clients);
+        model.addAttribute("providers", providers);
+        return "exchange/mine";
+    }
+}

@@ -338,24 +338,14 @@ class DataGateway implements DataServiceManagement {
 
     ServiceEntry entry(Actor actor, GrantScope scope) {
         ServedResource r = scope.resource();
-        List<ServiceItem> items = scope.items().stream().map(i -> {
-            var mask = scope.maskOf(i.codeName());
-            return new ServiceItem(i.codeName(), i.name(), i.dataType().name(), mask.type().name(), mask.n());
-        }).toList();
-        List<String> queryable = scope.items().stream().filter(i -> FilterParser.queryable(scope, i))
-            .map(ServedResource.Item::codeName).toList();
+        ServiceShape shape = ServiceShape.of(scope);
+        List<ServiceItem> items = shape.items().stream().map(s -> new ServiceItem(s.item().codeName(), s.item().name(),
+            s.item().dataType().name(), s.mask().type().name(), s.mask().n())).toList();
+        List<String> queryable = shape.items().stream().filter(ServiceShape.Shown::queryable)
+            .map(s -> s.item().codeName()).toList();
         List<String> keyItems = r.keyItems().stream().map(ServedResource.Item::codeName).toList();
-        List<String> methods = new ArrayList<>();
-        if (keyItems.size() == 1) {
-            methods.add("lookup");
-        }
-        methods.add("query");
-        if (!keyItems.isEmpty()) {
-            methods.add("verify");
-        }
-        methods.add("export");
         long used = actor.isClient() ? meter.usedToday(actor.clientApplicationId(), r.id()) : 0;
         return new ServiceEntry(r.code(), r.name(), r.id(), r.providerId(), scope.grantNumber(), items, queryable,
-            keyItems, methods, scope.dailyQuota(), used, scope.grant().validUntil());
+            keyItems, shape.methods(), scope.dailyQuota(), used, scope.grant().validUntil());
     }
 }

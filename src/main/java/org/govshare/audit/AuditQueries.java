@@ -15,6 +15,14 @@ public interface AuditQueries {
     /** Entries per day over the last {@code days} days (1 to 92) within the same scope as {@link #search}. */
     AuditActivity activity(int days, java.time.ZoneId zone);
 
+    /**
+     * Data service calls, newest first, for the people of the departments involved: a provider's
+     * people see the calls to its resources, a consumer's people its own clients' calls; the sharing
+     * authority's people and platform administrators all. What each call returned lies in the
+     * entry's detail; the subjects' keys are never returned.
+     */
+    AuditPage dataAccesses(DataAccessSearch search, int page, int size);
+
     /** Whether the current actor supervises every organization's entries, not only their own. */
     boolean seesAllOrganizations();
 }

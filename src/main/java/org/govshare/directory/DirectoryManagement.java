@@ -41,6 +41,12 @@ public interface DirectoryManagement {
 
     ClientApplicationView clientApplication(UUID id);
 
+    /** Names and departments of the given client applications (unknown ids are left out), for any signed-in person. */
+    java.util.List<ClientApplicationRef> clientApplicationRefs(java.util.Collection<UUID> ids);
+
+    /** The active client applications of a department by name, for any signed-in person. */
+    java.util.List<ClientApplicationRef> activeClientApplicationRefs(UUID organizationId);
+
     Page<ClientApplicationView> clientApplications(UUID organizationId, Pageable page);
 
     ClientApplicationView setClientApplicationActive(UUID id, boolean active);

@@ -15,6 +15,7 @@ import org.govshare.audit.AuditEntry;
 import org.govshare.audit.AuditOutcome;
 import org.govshare.audit.AuditPage;
 import org.govshare.audit.AuditQueries;
+import org.govshare.audit.DataAccessSearch;
 import org.govshare.audit.AuditSearch;
 import org.govshare.directory.DirectoryManagement;
 import org.govshare.directory.OrganizationType;
@@ -137,6 +138,52 @@ class AuditSearchService implements AuditQueries {
             .list();
         int pages = (int) ((total + size - 1) / size);
         return new AuditPage(items, page, size, total, pages);
+    }
+
+    @Override
+    public AuditPage dataAccesses(DataAccessSearch search, int page, int size) {
+        Actor actor = CurrentActor.require();
+        boolean all = actor.isPlatformAdmin() || (!actor.isClient() && inAuthority(actor));
+        boolean own = actor.organizationId() != null && !actor.isClient()
+            && (actor.belongsTo(search.providerId()) || actor.belongsTo(search.consumerId()));
+        if (!all && !own) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "organizationId", "problem.forbidden");
+        }
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-page-size", "size",
+                "audit.problem.page-size", MAX_PAGE_SIZE);
+        }
+        StringBuilder where = new StringBuilder(" where action in ('data.lookup', 'data.query', 'data.verify', "
+            + "'data.export') and target_type = 'resource' and client_application_id is not null");
+        List<Object> params = new ArrayList<>();
+        append(where, params, "occurred_at >= ?", search.from() == null ? null : Timestamp.from(search.from()));
+        append(where, params, "occurred_at < ?", search.to() == null ? null : Timestamp.from(search.to()));
+        append(where, params, "target_organization_id = ?", search.providerId());
+        append(where, params, "organization_id = ?", search.consumerId());
+        append(where, params, "target_id = ?", search.resourceId() == null ? null : search.resourceId().toString());
+        append(where, params, "client_application_id = ?", search.clientApplicationId());
+        append(where, params, "action = ?", search.method() == null ? null : "data." + search.method());
+        long total = jdbc.sql("select count(*) from audit_entry" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<AuditEntry> items = jdbc.sql("select seq, occurred_at, actor_user_id, actor_name, organization_id, "
+                + "client_application_id, action, target_type, target_id, target_organization_id, purpose, outcome, "
+                + "request_id, detail from audit_entry" + where + " order by seq desc limit ? offset ?")
+            .params(pageParams).query(AuditSearchService::entry).list();
+        return new AuditPage(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    private static void append(StringBuilder where, List<Object> params, String condition, Object value) {
+        if (value != null) {
+            where.append(" and ").append(condition);
+            params.add(value);
+        }
+    }
+
+    private boolean inAuthority(Actor actor) {
+        return actor.organizationId() != null && directory.findOrganization(actor.organizationId())
+            .map(o -> o.type() == OrganizationType.AUTHORITY).orElse(false);
     }
 
     /**

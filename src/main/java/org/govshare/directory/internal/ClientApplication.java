@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.govshare.directory.ApiKeyView;
+import org.govshare.directory.ClientApplicationRef;
 import org.govshare.directory.ClientApplicationView;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -65,6 +66,10 @@ class ClientApplication {
 
     void setActive(boolean active) {
         this.active = active;
+    }
+
+    ClientApplicationRef ref() {
+        return new ClientApplicationRef(id, organizationId, name, active);
     }
 
     ClientApplicationView view() {

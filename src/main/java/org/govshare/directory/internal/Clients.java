@@ -14,4 +14,6 @@ interface Clients extends ListCrudRepository<ClientApplication, UUID> {
     Page<ClientApplication> findAllBy(Pageable page);
 
     long countByOrganizationId(UUID organizationId);
+
+    java.util.List<ClientApplication> findByOrganizationIdAndActiveTrueOrderByName(UUID organizationId);
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.govshare.directory.ApiKeyView;
+import org.govshare.directory.ClientApplicationRef;
 import org.govshare.directory.ClientApplicationView;
 import org.govshare.directory.DirectoryEvents.ApiKeyIssued;
 import org.govshare.directory.DirectoryEvents.ApiKeyRevoked;
@@ -307,6 +308,22 @@ class DirectoryService implements DirectoryManagement {
     @Transactional(readOnly = true)
     public ClientApplicationView clientApplication(UUID id) {
         return managedClient(CurrentActor.require(), id).view();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ClientApplicationRef> clientApplicationRefs(java.util.Collection<UUID> ids) {
+        CurrentActor.require();
+        return clients.findAllById(ids.stream().filter(java.util.Objects::nonNull).distinct().toList()).stream()
+            .map(ClientApplication::ref).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ClientApplicationRef> activeClientApplicationRefs(UUID organizationId) {
+        CurrentActor.require();
+        return clients.findByOrganizationIdAndActiveTrueOrderByName(organizationId).stream()
+            .map(ClientApplication::ref).toList();
     }
 
     @PreAuthorize(MANAGERS)

@@ -8,86 +8,50 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.govshare.audit.AuditEntry;
+import org.govshare.audit.AuditPage;
+import org.govshare.audit.AuditQueries;
+import org.govshare.audit.DataAccessSearch;
 import org.govshare.exchange.DataServiceReports.CallRecord;
 import org.govshare.exchange.DataServiceReports.Side;
 import org.govshare.exchange.DataServiceReports.UsageQuery;
 import org.govshare.platform.PageView;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Single data service calls as the audit log holds them (read only, never written here): the
- * provider sees the very entries written before each answer left. The audit module's search is
- * for administrators and auditors and cannot filter by resource; this read is narrower: data
- * service actions only, on the scope's side, using the log's organization indexes.
+ * Single data service calls as the audit log holds them: the provider sees the very entries written
+ * before each answer left (through the audit module's data access search).
  */
 @Component
 class CallLog {
 
     private static final Pattern RECORDS = Pattern.compile("(\\d+) records?\\b");
-    private static final String ACTIONS = "action in ('data.lookup', 'data.query', 'data.verify', 'data.export') "
-        + "and target_type = 'resource' and client_application_id is not null";
 
-    private final JdbcClient jdbc;
+    private final AuditQueries audit;
 
-    CallLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CallLog(AuditQueries audit) {
+        this.audit = audit;
     }
 
     PageView<CallRecord> page(UsageAccess.Scope scope, int page, int size, UsageNames.Lookup names) {
-        StringBuilder where = new StringBuilder(ACTIONS)
-            .append(" and occurred_at >= :from and occurred_at < :to");
-        Map<String, Object> p = new HashMap<>();
-        p.put("from", start(scope.from()));
-        p.put("to", start(scope.to().plusDays(1)));
-        if (scope.side() == Side.PROVIDER) {
-            where.append(" and target_organization_id = :org");
-            p.put("org", scope.organizationId());
-        } else if (scope.side() == Side.CONSUMER) {
-            where.append(" and organization_id = :org");
-            p.put("org", scope.organizationId());
-        }
         UsageQuery q = scope.query();
-        if (q.resourceId() != null) {
-            where.append(" and target_id = :resource");
-            p.put("resource", q.resourceId().toString());
+        UUID provider = scope.side() == Side.PROVIDER ? scope.organizationId() : null;
+        UUID consumer = scope.side() == Side.CONSUMER ? scope.organizationId() : q.consumerId();
+        if (scope.side() == Side.CONSUMER && q.consumerId() != null && !q.consumerId().equals(consumer)) {
+            return new PageView<>(List.of(), page, size, 0, 0);
         }
-        if (q.consumerId() != null) {
-            where.append(" and organization_id = :consumer");
-            p.put("consumer", q.consumerId());
-        }
-        if (q.clientId() != null) {
-            where.append(" and client_application_id = :client");
-            p.put("client", q.clientId());
-        }
-        if (q.method() != null) {
-            where.append(" and action = :action");
-            p.put("action", "data." + q.method());
-        }
-        long total = jdbc.sql("select count(*) from audit_entry where " + where).params(p).query(Long.class).single();
-        p.put("limit", size);
-        p.put("offset", (long) page * size);
-        record Row(long seq, Instant at, String action, String targetId, UUID org, UUID client, String purpose,
-                   String outcome, String detail, String requestId) {
-        }
-        List<Row> rows = jdbc.sql("select seq, occurred_at, action, target_id, organization_id, client_application_id, "
-                + "purpose, outcome, detail, request_id from audit_entry where " + where
-                + " order by seq desc limit :limit offset :offset")
-            .params(p)
-            .query((rs, n) -> new Row(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8),
-                rs.getString(9), rs.getString(10)))
-            .list();
-        names.loadClients(rows.stream().map(Row::client).toList());
-        List<CallRecord> items = rows.stream().map(r -> {
-            UUID resource = UUID.fromString(r.targetId());
-            return new CallRecord(r.seq(), r.at(), r.action().substring("data.".length()), resource,
-                names.resourceCode(resource), names.resourceName(resource), r.org(), names.organization(r.org()),
-                r.client(), names.client(r.client()), r.purpose(), r.outcome(), resultCount(r.outcome(), r.detail()),
-                r.detail(), r.requestId());
+        AuditPage entries = audit.dataAccesses(new DataAccessSearch(start(scope.from()).toInstant(),
+            start(scope.to().plusDays(1)).toInstant(), provider, consumer, q.resourceId(), q.clientId(), q.method()),
+            page, size);
+        names.loadClients(entries.items().stream().map(AuditEntry::clientApplicationId).toList());
+        List<CallRecord> items = entries.items().stream().map(e -> {
+            UUID resource = UUID.fromString(e.targetId());
+            return new CallRecord(e.seq(), e.occurredAt(), e.action().substring("data.".length()), resource,
+                names.resourceCode(resource), names.resourceName(resource), e.organizationId(),
+                names.organization(e.organizationId()), e.clientApplicationId(), names.client(e.clientApplicationId()),
+                e.purpose(), e.outcome().name(), resultCount(e.outcome().name(), e.detail()), e.detail(), e.requestId());
         }).toList();
-        int pages = (int) ((total + size - 1) / size);
-        return new PageView<>(items, page, size, total, pages);
+        return new PageView<>(items, page, size, entries.totalElements(), entries.totalPages());
     }
 
     private static java.time.OffsetDateTime start(LocalDate day) {

@@ -8,42 +8,37 @@ import java.util.Optional;
 import java.util.UUID;
 import org.govshare.catalog.CatalogManagement;
 import org.govshare.catalog.ResourceView;
+import org.govshare.directory.ClientApplicationRef;
 import org.govshare.directory.DirectoryManagement;
 import org.govshare.directory.OrganizationView;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Names for the ids in usage figures, looked up once per report. Client application names are read
- * from the directory's table directly: the directory's API shows clients to their department's
- * managers only, while a provider must see which system of which department calls it.
+ * Names for the ids in usage figures, looked up once per report (which system of which department
+ * calls: the directory tells any signed-in person that much).
  */
 @Component
 class UsageNames {
 
     private final DirectoryManagement directory;
     private final CatalogManagement catalog;
-    private final JdbcClient jdbc;
-
-    UsageNames(DirectoryManagement directory, CatalogManagement catalog, JdbcClient jdbc) {
+    UsageNames(DirectoryManagement directory, CatalogManagement catalog) {
         this.directory = directory;
         this.catalog = catalog;
-        this.jdbc = jdbc;
     }
 
     record Client(UUID id, UUID organizationId, String name, boolean active) {
     }
 
     Optional<UUID> clientOrganization(UUID client) {
-        return jdbc.sql("select organization_id from client_application where id = ?").param(client)
-            .query(UUID.class).optional();
+        return directory.clientApplicationRefs(List.of(client)).stream().findFirst()
+            .map(ClientApplicationRef::organizationId);
     }
 
     /** The active client applications of a department, by name. */
     List<Client> clientsOf(UUID organization) {
-        return jdbc.sql("select id, organization_id, name, active from client_application "
-                + "where organization_id = ? and active order by name")
-            .param(organization).query(Client.class).list();
+        return directory.activeClientApplicationRefs(organization).stream()
+            .map(c -> new Client(c.id(), c.organizationId(), c.name(), c.active())).toList();
     }
 
     Lookup lookup() {
@@ -74,10 +69,7 @@ class UsageNames {
             if (missing.isEmpty()) {
                 return;
             }
-            jdbc.sql("select id, name from client_application where id = any(?)")
-                .param(missing.toArray(UUID[]::new))
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list()
-                .forEach(e -> clients.put(e.getKey(), e.getValue()));
+            directory.clientApplicationRefs(missing).forEach(c -> clients.put(c.id(), c.name()));
         }
 
         String client(UUID id) {

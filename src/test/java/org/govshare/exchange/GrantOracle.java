@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.govshare.catalog.Sensitivity;
+import org.govshare.sharing.FilterOp;
 import org.govshare.sharing.Mask;
 import org.govshare.sharing.MaskType;
 import org.govshare.sharing.RowFilter;
@@ -105,8 +106,17 @@ public final class GrantOracle {
         return scope.stream().allMatch(f -> holds(f, value.apply(f.item()), numeric.test(f.item())));
     }
 
+    /**
+     * A missing value satisfies nothing; so does anything on a numeric item when the value or a
+     * bound is not a number (sharing does not check a scope's values against the item's type, and a
+     * scope that cannot be read must fail closed).
+     */
     public static boolean holds(RowFilter f, String value, boolean numeric) {
         if (value == null) {
+            return false;
+        }
+        if (numeric && f.op() != FilterOp.PREFIX
+            && (!isNumber(value) || f.values().stream().anyMatch(v -> !v.isEmpty() && !isNumber(v)))) {
             return false;
         }
         List<String> v = f.values();
@@ -122,6 +132,15 @@ public final class GrantOracle {
                     && (v.get(1).isEmpty() || compare(value, v.get(1), numeric) <= 0);
             default:
                 throw new IllegalArgumentException(f.op().name());
+        }
+    }
+
+    public static boolean isNumber(String text) {
+        try {
+            new BigDecimal(text.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -114,6 +114,12 @@ final class GrantScope {
         for (RowFilter f : rowScope) {
             boolean numeric = f.op() != FilterOp.PREFIX
                 && resource.item(f.item()).map(ServedResource.Item::numeric).orElse(false);
+            if (numeric && !Conditions.readable(null, f.values())) {
+                // sharing does not check a scope's values against the item's type: a numeric filter
+                // with a value that is not a number selects nothing, as the JVM check reads it
+                out.add(new RecordCondition(f.item(), RecordCondition.Op.RANGE, List.of("1", "0"), true));
+                continue;
+            }
             out.add(new RecordCondition(f.item(), RecordCondition.Op.valueOf(f.op().name()), f.values(), numeric));
         }
         return out;

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The JVM's reading of a condition, the same as the SQL one (dataset's {@code SqlConditions}):
- * text in code point order, numbers as numbers, a missing value satisfies nothing.
+ * text in code point order, numbers as numbers, a missing value satisfies nothing, and so does a
+ * comparison on a numeric item with a value or bound that is not a number.
  */
 final class Conditions {
 
@@ -16,6 +17,10 @@ final class Conditions {
         if (value == null) {
             return false;
         }
+        if (numeric && !op.equals("PREFIX") && !readable(value, values)) {
+            // a comparison that cannot be read as numbers holds for nothing: the scope fails closed
+            return false;
+        }
         return switch (op) {
             case "EQ" -> compare(value, values.get(0), numeric) == 0;
             case "IN" -> values.stream().anyMatch(v -> compare(value, v, numeric) == 0);
@@ -24,6 +29,23 @@ final class Conditions {
                 && (values.get(1).isBlank() || compare(value, values.get(1), numeric) <= 0);
             default -> false;
         };
+    }
+
+    /** Whether the value and every bound given (a blank one is open) are numbers. */
+    static boolean readable(String value, List<String> values) {
+        if (value != null && !isNumber(value)) {
+            return false;
+        }
+        return values.stream().allMatch(v -> v.isBlank() || isNumber(v));
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            new BigDecimal(text.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static int compare(String value, String bound, boolean numeric) {

@@ -87,6 +87,10 @@ class Exports {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = call.scope.shown(i, fields, masking);
                 }
+                if (values.length == 1 && values[0] == null) {
+                    // a lone empty value would print a blank line, which CSV readers skip: quote it ("")
+                    values[0] = "";
+                }
                 csvLine();
             } else {
                 try (JsonGenerator g = json.createGenerator(buffer)) {

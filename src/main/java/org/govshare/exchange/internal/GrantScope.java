@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.govshare.catalog.Sensitivity;
 import org.govshare.dataset.RecordCondition;
+import org.govshare.sharing.FilterOp;
 import org.govshare.sharing.GrantView;
 import org.govshare.sharing.Mask;
 import org.govshare.sharing.MaskType;
@@ -103,11 +104,22 @@ final class GrantScope {
         return null;
     }
 
-    /** The row scope as conditions the database applies. */
+    /**
+     * The row scope as conditions the database applies. A PREFIX is on the value's text whatever the
+     * item's type (sharing allows it on numbers, e.g. a code stored as an INTEGER), as in
+     * {@link #inScope}; only comparisons are numeric.
+     */
     List<RecordCondition> scopeConditions() {
         List<RecordCondition> out = new ArrayList<>();
         for (RowFilter f : rowScope) {
-            boolean numeric = resource.item(f.item()).map(ServedResource.Item::numeric).orElse(false);
+            boolean numeric = f.op() != FilterOp.PREFIX
+                && resource.item(f.item()).map(ServedResource.Item::numeric).orElse(false);
+            if (numeric && !Conditions.readable(null, f.values())) {
+                // sharing does not check a scope's values against the item's type: a numeric filter
+                // with a value that is not a number selects nothing, as the JVM check reads it
+                out.add(new RecordCondition(f.item(), RecordCondition.Op.RANGE, List.of("1", "0"), true));
+                continue;
+            }
             out.add(new RecordCondition(f.item(), RecordCondition.Op.valueOf(f.op().name()), f.values(), numeric));
         }
         return out;

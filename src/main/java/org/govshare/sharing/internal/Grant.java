@@ -108,6 +108,11 @@ final class Grant {
     }
 
     void narrow(GrantChange change, List<String> resourceItems) {
+        narrow(change, resourceItems, java.util.Set.of());
+    }
+
+    /** Narrows the grant; {@code numericItems}: the resource's items whose row filter values must be numbers. */
+    void narrow(GrantChange change, List<String> resourceItems, java.util.Set<String> numericItems) {
         requireNotRevoked("narrow");
         List<Violation> v = new ArrayList<>();
         if (change.items() != null) {
@@ -136,7 +141,7 @@ final class Grant {
             });
         }
         if (change.addedRowFilters() != null) {
-            v.addAll(Scopes.checkFilters("addedRowFilters", change.addedRowFilters(), resourceItems));
+            v.addAll(Scopes.checkFilters("addedRowFilters", change.addedRowFilters(), resourceItems, numericItems));
         }
         ViolationsException.throwIfAny(v);
         if (change.items() != null) {

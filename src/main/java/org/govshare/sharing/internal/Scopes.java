@@ -23,6 +23,12 @@ final class Scopes {
     }
 
     static List<Violation> checkFilters(String field, List<RowFilter> filters, List<String> resourceItems) {
+        return checkFilters(field, filters, resourceItems, java.util.Set.of());
+    }
+
+    /** As above; values on numeric items must be numbers (PREFIX excepted: it compares the digits as text). */
+    static List<Violation> checkFilters(String field, List<RowFilter> filters, List<String> resourceItems,
+                                        java.util.Set<String> numericItems) {
         List<Violation> v = new ArrayList<>();
         if (filters.size() > MAX_FILTERS) {
             v.add(Violation.of(field, "row-scope-too-many", MAX_FILTERS));
@@ -54,6 +60,9 @@ final class Scopes {
                 boolean openBound = f.op() == FilterOp.RANGE && (value == null || value.isEmpty());
                 if (!openBound && (value == null || value.isBlank() || value.length() > MAX_VALUE_LENGTH)) {
                     v.add(Violation.of(at + ".values[" + k + "]", "row-scope-value", MAX_VALUE_LENGTH));
+                } else if (!openBound && f.op() != FilterOp.PREFIX && numericItems.contains(f.item())
+                        && !number(value)) {
+                    v.add(Violation.of(at + ".values[" + k + "]", "row-scope-value-number", f.item()));
                 }
             }
             if (f.op() == FilterOp.RANGE && blank(f.values().get(0)) && blank(f.values().get(1))) {
@@ -61,6 +70,26 @@ final class Scopes {
             }
         }
         return v;
+    }
+
+    private static boolean number(String value) {
+        try {
+            new java.math.BigDecimal(value.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The code names of the items whose values are numbers. */
+    static java.util.Set<String> numericItems(List<org.govshare.catalog.DataItemView> items) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (org.govshare.catalog.DataItemView i : items) {
+            if (i.dataType() == org.govshare.catalog.DataType.INTEGER || i.dataType() == org.govshare.catalog.DataType.DECIMAL) {
+                out.add(i.codeName());
+            }
+        }
+        return out;
     }
 
     static List<Violation> checkMasks(String field, Map<String, Mask> masks, List<String> grantedItems) {

@@ -480,7 +480,7 @@ class SharingService implements SharingManagement {
             v.add(Violation.of("dailyQuota", "grant-quota-not-lower", a.expectedDailyCalls));
         }
         List<RowFilter> scope = approval.rowScope() == null ? List.of() : approval.rowScope();
-        v.addAll(Scopes.checkFilters("rowScope", scope, resourceItems));
+        v.addAll(Scopes.checkFilters("rowScope", scope, resourceItems, Scopes.numericItems(resource.dataItems())));
         Map<String, Mask> masks = Scopes.defaults(resource.dataItems(), items);
         if (approval.masks() != null) {
             v.addAll(Scopes.checkMasks("masks", approval.masks(), items));
@@ -590,10 +590,11 @@ class SharingService implements SharingManagement {
             throw ProblemException.invalid("items", "grant-change-empty");
         }
         requireText("reason", change.reason());
-        List<String> resourceItems = catalog.published(g.resourceId)
+        Optional<ResourceView> published = catalog.published(g.resourceId);
+        List<String> resourceItems = published
             .map(r -> r.dataItems().stream().map(DataItemView::codeName).toList()).orElse(g.items);
         Instant now = deadlines.now();
-        g.narrow(change, resourceItems);
+        g.narrow(change, resourceItems, published.map(r -> Scopes.numericItems(r.dataItems())).orElse(java.util.Set.of()));
         return saveGrant(g, actor, now, "narrowed", change.reason(), null,
             new SharingEvents.GrantNarrowed(g.ref(), actor, RequestIds.current(), change.reason()));
     }

@@ -15,7 +15,7 @@
 # JFR profile of a second wrk run with its hot spots (PROFILE=0 skips it), then the bulk export of
 # the whole granted scope (CSV and JSON Lines) with rows/s, heap and RSS under -Xmx512m.
 #   bench/gateway/run.sh
-# Environment: ROWS=1000000 DURATION=30s WARMUP=15s CONNECTIONS=64 PORT=18090 HEAP=512m PROFILE=1
+# Environment: ROWS=1000000 DURATION=30s WARMUP=15s CONNECTIONS=64 PORT=18090 HEAP=512m PROFILE=1 EXPORT=1
 #   REUSE=1 (keep the data and grant of the previous run: skips start-up load and set-up)
 #   MVN_FLAGS=-o (offline build). Not run by CI. Needs wrk, pgbench and psql (installed if root).
 set -euo pipefail
@@ -28,6 +28,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 PORT=${PORT:-18090}
 HEAP=${HEAP:-512m}
 PROFILE=${PROFILE:-1}
+EXPORT=${EXPORT:-1}
 REUSE=${REUSE:-0}
 DIR=$ROOT/target/bench-gateway
 mkdir -p "$DIR"
@@ -173,6 +174,9 @@ WALL=$(awk -v a="$w0" -v b="$w1" 'BEGIN { print b - a }')
 GW_CPU="app JVM $(pct "$j0" "$j1" "$WALL"), PostgreSQL $(pct "$p0" "$p1" "$WALL"), wrk $(own "$DIR/wrk.txt.time" "$WALL")\
  of one core (the machine has $(nproc) cores = $(( $(nproc) * 100 ))%)"
 echo "gateway CPU during the run: $GW_CPU"
+GW_COST=$(awk -v n="$GW_N" -v j="$(awk -v a="$j0" -v b="$j1" 'BEGIN { print b - a }')" -v p="$(awk -v a="$p0" -v b="$p1" 'BEGIN { print b - a }')" \
+  'BEGIN { printf "app JVM %.0f us + PostgreSQL %.0f us", 1e6 * j / n, 1e6 * p / n }')
+echo "CPU time per request: $GW_COST (the design note's budget: about 250 us for everything on 2 cores)"
 ACTUAL=$(psql -qXAt -c "select count(*) from audit_entry where client_application_id = '$CLIENT_ID' and action = 'data.lookup'")
 echo "audit: $ACTUAL data.lookup entries for the bench client so far (warm-up + run + check)"
 
@@ -201,11 +205,14 @@ read -r PG_P50 PG_P99 < <(cat "$DIR"/pgbench_log.* | awk '{print $3}' | sort -n 
   END { printf "%.2f %.2f\n", a[int(NR * 0.50)] / 1000, a[int(NR * 0.99)] / 1000 }')
 WALL=$(awk -v a="$w0" -v b="$w1" 'BEGIN { print b - a }')
 echo "baseline CPU during the run: PostgreSQL $(pct "$p0" "$p1" "$WALL"), pgbench $(own "$DIR/pgbench.txt.time" "$WALL") of one core"
+PG_N=$(awk '/number of transactions actually processed/ {print $NF}' "$DIR/pgbench.txt")
+echo "CPU time per transaction: PostgreSQL $(awk -v n="$PG_N" -v a="$p0" -v b="$p1" 'BEGIN { printf "%.0f", 1e6 * (b - a) / n }') us"
 
 # --- summary ----------------------------------------------------------------------------------------
 hr
 printf 'gateway  lookup by key: %10s req/s   p50 %6s ms   p99 %6s ms   (%s requests, non-2xx: %s, socket errors: %s)\n' \
   "$GW_RPS" "$GW_P50" "$GW_P99" "$GW_N" "$GW_NON2XX" "$GW_ERR"
+printf '         CPU per request: %s\n' "$GW_COST"
 printf 'baseline pgbench SELECT: %10s tps     p50 %6s ms   p99 %6s ms   (latency average %s ms)\n' \
   "$PG_TPS" "$PG_P50" "$PG_P99" "$PG_AVG"
 awk -v g="$GW_RPS" -v p="$PG_TPS" -v p99="$GW_P99" -v bad="$GW_NON2XX" 'BEGIN {
@@ -218,9 +225,9 @@ load
 # --- profile: JFR during a second wrk run -----------------------------------------------------------
 if [ "$PROFILE" = 1 ]; then
   hr
-  echo "profile: JFR (settings=profile) during another wrk run of $DURATION"
+  echo "profile: JFR (settings=default) during another wrk run of $DURATION"
   rm -f "$DIR/gateway.jfr"
-  jcmd "$APP" JFR.start name=bench settings=profile filename="$DIR/gateway.jfr" >/dev/null
+  jcmd "$APP" JFR.start name=bench settings=default filename="$DIR/gateway.jfr" >/dev/null
   run_wrk "$DURATION" "$DIR/wrk-profiled.txt"
   jcmd "$APP" JFR.stop name=bench >/dev/null
   echo "profiled run: $(awk '/Requests\/sec/ {print $2}' "$DIR/wrk-profiled.txt") req/s (recording: $DIR/gateway.jfr)"
@@ -228,6 +235,7 @@ if [ "$PROFILE" = 1 ]; then
 fi
 
 # --- bulk export ------------------------------------------------------------------------------------
+[ "$EXPORT" = 1 ] || exit 0
 hr
 heap() { jcmd "$APP" GC.heap_info | awk '/heap/ && /total/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); printf "%d MB", v / 1024; exit } }'; }
 rss() { awk '/^'"$1"':/ { printf "%d MB", $2 / 1024 }' "/proc/$APP/status"; }

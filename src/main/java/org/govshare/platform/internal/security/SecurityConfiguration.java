@@ -13,6 +13,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -32,6 +34,20 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // bcrypt by default, with {id} prefixes so the algorithm can be raised later
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Spring Security's strict firewall with its default rules, the character checks of header and
+     * parameter names and header values done by a loop instead of regular expressions (see
+     * {@link HeaderCharacters}): the same decisions at a fraction of the cost on every request.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::name);
+        firewall.setAllowedHeaderValues(HeaderCharacters::value);
+        firewall.setAllowedParameterNames(HeaderCharacters::name);
+        return firewall;
     }
 
     /** The API key filter belongs to the API chain only, not to the servlet container's filter list. */

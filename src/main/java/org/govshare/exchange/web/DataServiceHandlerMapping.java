@@ -54,9 +54,13 @@ class DataServiceHandlerMapping implements HandlerMapping, Ordered, ApplicationC
         return true;
     }
 
-    /** Before the main RequestMappingHandlerMapping (order 0). */
+    /**
+     * First of all: before the main RequestMappingHandlerMapping (order 0) and before the actuator's
+     * endpoint mapping (-100), which would otherwise try its own mappings on every call first. It
+     * answers only under {@value #PREFIX}, where no other mapping has handlers.
+     */
     @Override
     public int getOrder() {
-        return -1;
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 }

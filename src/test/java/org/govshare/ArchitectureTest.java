@@ -36,9 +36,16 @@ class ArchitectureTest {
 
     @Test
     void controllersLiveInWebPackagesAndAreNotPublic() {
-        classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+        classes().that().areMetaAnnotatedWith(Controller.class).and().areNotAnnotations()
             .should().resideInAPackage("..web..").andShould().notBePublic()
             .because("controllers are a module's private delivery mechanism").check(classes);
+    }
+
+    @Test
+    void consolePagesSayWhatTheyAre() {
+        noClasses().that().areNotAnnotations().should().beAnnotatedWith(Controller.class)
+            .because("a console controller is a @ConsolePage (it gets the layout's model) and an API one a "
+                + "@RestController (it does not)").check(classes);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.govshare.audit.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -27,7 +29,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -40,7 +41,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The console's audit page: filter form, the page of entries with organization names and local
  * times, and (for platform administrators and auditors) a button that verifies the chain.
  */
-@Controller
+@ConsolePage
 @RequestMapping("/audit")
 class AuditConsoleController {
 

@@ -1,5 +1,7 @@
 package org.govshare.catalog.web;
 
+import org.govshare.platform.ConsolePage;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +23,6 @@ import org.govshare.platform.CurrentActor;
 import org.govshare.platform.Roles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ import org.springframework.web.multipart.MultipartFile;
  * imports, and one import's page whose progress bar polls (htmx, every second) until the job ends
  * and then shows the problems by sheet, row and column.
  */
-@Controller
+@ConsolePage
 @RequestMapping("/catalog")
 class CatalogImportConsoleController {
 

@@ -1,5 +1,7 @@
 package org.govshare.catalog.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,7 +13,6 @@ import org.govshare.directory.OrganizationView;
 import org.govshare.platform.ConsoleForms;
 import org.govshare.platform.CurrentActor;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The three lists in the console: responsibility, negative list, duty changes. */
-@Controller
+@ConsolePage
 @RequestMapping("/catalog/lists")
 class CatalogListsConsoleController {
 

@@ -1,10 +1,11 @@
 package org.govshare.catalog.web;
 
+import org.govshare.platform.ConsolePage;
+
 import org.govshare.catalog.CatalogWorkspace;
 import org.govshare.platform.Actor;
 import org.govshare.platform.CurrentActor;
 import org.govshare.platform.Roles;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * The 资源目录 section of every console page's navigation. Roles decide most of it; only a
  * reviewer's organization is looked up (is it the authority?), so other people's pages cost nothing.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = ConsolePage.class)
 class CatalogNavigationAdvice {
 
     private final CatalogWorkspace workspace;

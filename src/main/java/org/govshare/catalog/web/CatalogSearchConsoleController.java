@@ -1,5 +1,7 @@
 package org.govshare.catalog.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +11,6 @@ import org.govshare.catalog.SearchQuery;
 import org.govshare.catalog.SearchResult;
 import org.govshare.platform.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,7 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * current search with one value toggled, so the page works without scripts), highlighted results
  * and a pager. Bad parameters show as a message on the page rather than an error page.
  */
-@Controller
+@ConsolePage
 class CatalogSearchConsoleController {
 
     private static final List<String> FACETS = List.of("provider", "classification", "shareType", "openType",

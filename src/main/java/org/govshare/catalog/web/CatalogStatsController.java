@@ -1,5 +1,7 @@
 package org.govshare.catalog.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -7,12 +9,11 @@ import java.util.UUID;
 import org.govshare.catalog.CatalogWorkspace;
 import org.govshare.catalog.CatalogWorkspace.ProviderShares;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The dashboard chart's data: published resources of the 15 largest providers, stacked by share type. */
-@Controller
+@ConsolePage
 class CatalogStatsController {
 
     private static final int TOP = 15;

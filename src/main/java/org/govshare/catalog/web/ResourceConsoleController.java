@@ -1,5 +1,7 @@
 package org.govshare.catalog.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,6 @@ import org.govshare.platform.Violation;
 import org.govshare.platform.ViolationsException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.WebDataBinder;
@@ -51,7 +52,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Every decision about who may do what stays with the catalog; the buttons shown here are only
  * those that will work.
  */
-@Controller
+@ConsolePage
 @RequestMapping("/catalog/resources")
 class ResourceConsoleController {
 

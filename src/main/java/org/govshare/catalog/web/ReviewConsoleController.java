@@ -1,9 +1,10 @@
 package org.govshare.catalog.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.util.Locale;
 import org.govshare.catalog.CatalogWorkspace;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * 目录审核: the sharing authority's queue of submitted resources and changes, the longest waiting
  * first. Each opens the resource page, where the reviewer approves or returns it.
  */
-@Controller
+@ConsolePage
 class ReviewConsoleController {
 
     private static final int PAGE_SIZE = 50;

@@ -1,5 +1,7 @@
 package org.govshare.dataset.web;
 
+import org.govshare.platform.ConsolePage;
+
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
@@ -39,7 +41,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +59,7 @@ import org.springframework.web.multipart.MultipartFile;
  * and the provider's records. Who may see what is the service's to decide; this only hides
  * buttons a caller could not use.
  */
-@Controller
+@ConsolePage
 @RequestMapping("/datasets")
 class DatasetConsoleController {
 

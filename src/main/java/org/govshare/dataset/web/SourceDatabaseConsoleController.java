@@ -1,5 +1,7 @@
 package org.govshare.dataset.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,6 @@ import org.govshare.platform.CurrentActor;
 import org.govshare.platform.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * resource: register and edit databases (the password field is write-only), test a connection in
  * place (htmx), define the pull, pull now.
  */
-@Controller
+@ConsolePage
 @RequestMapping("/dataset")
 class SourceDatabaseConsoleController {
 

@@ -1,5 +1,7 @@
 package org.govshare.directory.web;
 
+import org.govshare.platform.ConsolePage;
+
 import jakarta.validation.Valid;
 import java.util.Locale;
 import java.util.UUID;
@@ -12,7 +14,6 @@ import org.govshare.platform.ConsoleForms;
 import org.govshare.platform.CurrentActor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-@Controller
+@ConsolePage
 @RequestMapping("/directory/clients")
 class ClientConsoleController {
 

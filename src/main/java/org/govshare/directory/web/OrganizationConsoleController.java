@@ -1,5 +1,7 @@
 package org.govshare.directory.web;
 
+import org.govshare.platform.ConsolePage;
+
 import jakarta.validation.Valid;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,7 +16,6 @@ import org.govshare.platform.ProblemException;
 import org.govshare.platform.Roles;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-@Controller
+@ConsolePage
 @RequestMapping("/directory/organizations")
 class OrganizationConsoleController {
 

@@ -1,5 +1,7 @@
 package org.govshare.exchange.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,7 +11,6 @@ import org.govshare.directory.OrganizationView;
 import org.govshare.exchange.DataServiceDocs;
 import org.govshare.exchange.DataServiceDocs.ClientServices;
 import org.govshare.exchange.DataServiceDocs.ServiceDescription;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +22,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * calls the real data service with a key typed into the page) and 我的可用接口, the department's
  * client applications with what each may call now.
  */
-@Controller
+@ConsolePage
 @RequestMapping("/data-services")
 class DataServiceDocsConsoleController {
 

@@ -1,5 +1,7 @@
 package org.govshare.exchange.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +23,6 @@ import org.govshare.platform.CurrentActor;
 import org.govshare.platform.DashboardContributor.Chart;
 import org.govshare.platform.PageView;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +37,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the daily quota) and, for the sharing authority, both across all departments. Bad filters are
  * shown next to the form; another department's ids go to the error page (403, audited).
  */
-@Controller
+@ConsolePage
 @RequestMapping("/data-services")
 class UsageConsoleController {
 

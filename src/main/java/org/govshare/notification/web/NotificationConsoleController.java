@@ -1,11 +1,12 @@
 package org.govshare.notification.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.util.Locale;
 import java.util.UUID;
 import org.govshare.notification.NoticeView;
 import org.govshare.notification.NotificationManagement;
 import org.govshare.platform.PageView;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * layout loads and refreshes), the paged list, opening a notice (marks it read, then goes to its
  * link) and marking all read.
  */
-@Controller
+@ConsolePage
 @RequestMapping("/notifications")
 class NotificationConsoleController {
 

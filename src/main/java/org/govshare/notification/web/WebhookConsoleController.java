@@ -1,5 +1,7 @@
 package org.govshare.notification.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,6 @@ import org.govshare.notification.WebhookDraft;
 import org.govshare.notification.WebhookView;
 import org.govshare.platform.ConsoleForms;
 import org.govshare.platform.CurrentActor;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * next page), enable, disable, rotate, delete, and each endpoint's deliveries with redelivery.
  * Who may do what is decided by {@link NotificationManagement}.
  */
-@Controller
+@ConsolePage
 @RequestMapping("/notifications/webhooks")
 class WebhookConsoleController {
 

@@ -1,5 +1,7 @@
 package org.govshare.sharing.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,6 @@ import org.govshare.sharing.RowFilter;
 import org.govshare.sharing.SharingManagement;
 import org.govshare.sharing.SharingManagement.GrantFilter;
 import org.govshare.sharing.SharingManagement.Side;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +44,7 @@ import static org.govshare.sharing.web.SharingForms.*;
  * history and, for the provider's reviewers and the authority, the narrow, renew, revoke and
  * confirm-review forms. The rules stay with {@link SharingManagement}.
  */
-@Controller
+@ConsolePage
 @RequestMapping("/sharing")
 class GrantConsoleController {
 

@@ -1,5 +1,7 @@
 package org.govshare.sharing.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +37,6 @@ import org.govshare.sharing.SharingManagement.ApplicationFilter;
 import org.govshare.sharing.SharingManagement.Side;
 import org.govshare.sharing.SharingPath;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +54,7 @@ import static org.govshare.sharing.web.SharingForms.*;
  * its timeline and exactly the actions the viewer may take in its state, and grants with their exact
  * scope. Every rule stays with {@link SharingManagement}; this only chooses which forms to show.
  */
-@Controller
+@ConsolePage
 @RequestMapping("/sharing")
 class SharingConsoleController {
 

@@ -1,5 +1,7 @@
 package org.govshare.platform.internal.web;
 
+import org.govshare.platform.ConsolePage;
+
 import java.util.List;
 import java.util.Optional;
 import org.govshare.platform.Actor;
@@ -7,12 +9,11 @@ import org.govshare.platform.DashboardContributor;
 import org.govshare.platform.LoginHints;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** Sign-in page and the home dashboard. */
-@Controller
+@ConsolePage
 class ConsoleController {
 
     private final ObjectProvider<LoginHints> hints;

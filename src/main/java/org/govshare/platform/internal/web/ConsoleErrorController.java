@@ -1,5 +1,7 @@
 package org.govshare.platform.internal.web;
 
+import org.govshare.platform.ConsolePage;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Errors that escape the controllers: a plain page in the user's language for the console, a
  * problem+json for the API. Never a stack trace.
  */
-@Controller
+@ConsolePage
 class ConsoleErrorController implements ErrorController {
 
     private final Problems problems;

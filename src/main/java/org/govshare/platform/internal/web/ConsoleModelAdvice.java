@@ -1,15 +1,16 @@
 package org.govshare.platform.internal.web;
 
+import org.govshare.platform.ConsolePage;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.govshare.platform.Actor;
 import org.govshare.platform.CurrentActor;
 import org.govshare.platform.Roles;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every console page's layout needs: who is signed in and what they may see. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = ConsolePage.class)
 class ConsoleModelAdvice {
 
     @ModelAttribute("actor")

@@ -1,5 +1,7 @@
 package org.govshare.platform.internal.web;
 
+import org.govshare.platform.ConsolePage;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.govshare.platform.ProblemException;
@@ -7,7 +9,6 @@ import org.govshare.platform.RequestIds;
 import org.govshare.platform.internal.security.ProblemAccessHandlers;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -16,7 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Refusals that a console page does not handle itself (another department's object, a missing
  * one) become the error page; denials are reported to the audit log.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = ConsolePage.class)
 class ConsoleProblemAdvice {
 
     private final ProblemAccessHandlers access;

@@ -227,7 +227,7 @@ if [ "$PROFILE" = 1 ]; then
   hr
   echo "profile: JFR (settings=default) during another wrk run of $DURATION"
   rm -f "$DIR/gateway.jfr"
-  jcmd "$APP" JFR.start name=bench settings=default filename="$DIR/gateway.jfr" >/dev/null
+  jcmd "$APP" JFR.start name=bench settings="${JFR_SETTINGS:-default}" filename="$DIR/gateway.jfr" >/dev/null
   run_wrk "$DURATION" "$DIR/wrk-profiled.txt"
   jcmd "$APP" JFR.stop name=bench >/dev/null
   echo "profiled run: $(awk '/Requests\/sec/ {print $2}' "$DIR/wrk-profiled.txt") req/s (recording: $DIR/gateway.jfr)"

@@ -43,9 +43,12 @@ class DataGateway implements DataServiceManagement {
     private final FilterParser filters;
     private final Exports exports;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final CallTimers timers;
 
     DataGateway(ServedResources resources, ServedGrants grants, SharingManagement sharing, UsageMeter meter,
-                CallAudit audit, Masking masking, RecordReads records, FilterParser filters, Exports exports) {
+                CallAudit audit, Masking masking, RecordReads records, FilterParser filters, Exports exports,
+                CallTimers timers) {
+        this.timers = timers;
         this.resources = resources;
         this.grants = grants;
         this.sharing = sharing;
@@ -65,6 +68,7 @@ class DataGateway implements DataServiceManagement {
         ServedResource resource;
         GrantScope scope;
         String detail;
+        final long started = System.nanoTime();
 
         Call(String method, String purpose) {
             this.method = method;
@@ -79,8 +83,9 @@ class DataGateway implements DataServiceManagement {
             String what = "refused " + problem.status().value() + " " + problem.code()
                 + (problem.field() == null ? "" : " (" + problem.field() + ")") + (detail == null ? "" : "; " + detail);
             audit.record(new CallAudit.Call(actor, method, resource, purpose, outcome, what, List.of()));
+            timers.record(method, outcome, started);
             if (resource != null && actor.isClient()) {
-                meter.refused(bucket());
+                meter.refused(counts());
             }
             return problem.audited();
         }
@@ -88,12 +93,26 @@ class DataGateway implements DataServiceManagement {
         void done(String outcomeDetail, List<String> subjects) {
             audit.record(new CallAudit.Call(actor, method, resource, purpose, AuditOutcome.SUCCESS,
                 (detail == null ? "" : detail + "; ") + outcomeDetail, subjects));
+            timers.record(method, AuditOutcome.SUCCESS, started);
         }
 
+        private UsageMeter.Bucket bucket;
+        private UsageMeter.Counts counts;
+
         UsageMeter.Bucket bucket() {
-            String p = purpose == null || purpose.isEmpty() ? "-" : purpose;
-            return new UsageMeter.Bucket(meter.today(), resource.id(), actor.clientApplicationId(), p, method,
-                resource.providerId(), actor.organizationId());
+            if (bucket == null) {
+                String p = purpose == null || purpose.isEmpty() ? "-" : purpose;
+                bucket = new UsageMeter.Bucket(meter.today(), resource.id(), actor.clientApplicationId(), p, method,
+                    resource.providerId(), actor.organizationId());
+            }
+            return bucket;
+        }
+
+        UsageMeter.Counts counts() {
+            if (counts == null) {
+                counts = meter.counts(bucket());
+            }
+            return counts;
         }
     }
 
@@ -169,7 +188,7 @@ class DataGateway implements DataServiceManagement {
 
     private void takeQuota(Call call) {
         int quota = call.scope.dailyQuota();
-        if (!meter.answer(call.bucket(), quota)) {
+        if (!meter.answer(call.bucket(), call.counts(), quota)) {
             long seconds = java.time.Duration.between(java.time.ZonedDateTime.now(UsageMeter.ZONE),
                 meter.today().plusDays(1).atStartOfDay(UsageMeter.ZONE)).toSeconds() + 1;
             throw call.refuse(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded", null,
@@ -208,7 +227,7 @@ class DataGateway implements DataServiceManagement {
             out.writeEndObject();
         }
         call.done("1 record", List.of(recordKey));
-        meter.records(call.bucket(), 1);
+        meter.records(call.counts(), 1);
         return body.toByteArray();
     }
 
@@ -256,7 +275,7 @@ class DataGateway implements DataServiceManagement {
             out.writeEndObject();
         }
         call.done(page.size() + " records", keys);
-        meter.records(call.bucket(), page.size());
+        meter.records(call.counts(), page.size());
         return body.toByteArray();
     }
 
@@ -295,7 +314,7 @@ class DataGateway implements DataServiceManagement {
         }
         call.done((found.isPresent() ? "found, " : "not found, ") + (all ? "match" : "no match"),
             found.isPresent() ? List.of(v.recordKey()) : List.of());
-        meter.records(call.bucket(), found.isPresent() ? 1 : 0);
+        meter.records(call.counts(), found.isPresent() ? 1 : 0);
         return body.toByteArray();
     }
 
@@ -317,7 +336,7 @@ class DataGateway implements DataServiceManagement {
         List<RecordCondition> conditions = new ArrayList<>(call.scope.scopeConditions());
         conditions.addAll(parsed.conditions());
         long count = exports.write(call, conditions, format, out);
-        meter.records(call.bucket(), count);
+        meter.records(call.counts(), count);
     }
 
     // --- what the client may call ---------------------------------------------------------------

@@ -37,7 +37,7 @@ class UsageMeter implements SmartLifecycle {
     private record QuotaKey(LocalDate day, UUID client, UUID resource) {
     }
 
-    private static final class Counts {
+    static final class Counts {
         final AtomicLong calls = new AtomicLong();
         final AtomicLong refused = new AtomicLong();
         final AtomicLong records = new AtomicLong();
@@ -96,28 +96,33 @@ class UsageMeter implements SmartLifecycle {
         return used.computeIfAbsent(new QuotaKey(day, client, resource), k -> new Used(flushedCalls(k)));
     }
 
+    /** The counters of a bucket (look them up once per call). */
+    Counts counts(Bucket bucket) {
+        return buckets.computeIfAbsent(bucket, b -> new Counts());
+    }
+
     /**
      * Takes one call from today's quota and counts it in the bucket at once, so the quota and the
      * usage rows always agree whatever happens to the call afterwards; false when the quota is spent.
      */
-    boolean answer(Bucket bucket, int quota) {
+    boolean answer(Bucket bucket, Counts counts, int quota) {
         if (!take(bucket.client(), bucket.resource(), quota)) {
             return false;
         }
-        buckets.computeIfAbsent(bucket, b -> new Counts()).calls.incrementAndGet();
+        counts.calls.incrementAndGet();
         return true;
     }
 
     /** Adds the records an answered call returned. */
-    void records(Bucket bucket, long records) {
+    void records(Counts counts, long records) {
         if (records > 0) {
-            buckets.computeIfAbsent(bucket, b -> new Counts()).records.addAndGet(records);
+            counts.records.addAndGet(records);
         }
     }
 
     /** Counts a refused call (which takes no quota). */
-    void refused(Bucket bucket) {
-        buckets.computeIfAbsent(bucket, b -> new Counts()).refused.incrementAndGet();
+    void refused(Counts counts) {
+        counts.refused.incrementAndGet();
     }
 
     @Scheduled(fixedDelayString = "${govshare.exchange.usage-flush-interval:2s}")

@@ -3,6 +3,7 @@ package org.govshare.exchange.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -57,12 +58,17 @@ class DataServiceController {
         return data.allowedServices();
     }
 
-    @GetMapping("/{classification}/{serial}/records/{key}")
+    @GetMapping(value = "/{classification}/{serial}/records/{key}", produces = "application/json")
     @Operation(summary = "One record by its key, granted items only, masked per grant")
-    ResponseEntity<byte[]> lookup(@PathVariable String classification, @PathVariable String serial, @PathVariable String key,
-                                  @Parameter(description = "why the data is needed (required)")
-                                  @RequestHeader(value = PURPOSE, required = false) String purpose) {
-        return ResponseEntity.ok().contentType(JSON).body(data.lookup(code(classification, serial), key, purpose(purpose)));
+    @io.swagger.v3.oas.annotations.Parameters(@Parameter(name = PURPOSE, in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER,
+        required = true, description = "why the data is needed"))
+    void lookup(@PathVariable String classification, @PathVariable String serial, @PathVariable String key,
+                HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // the hot path: the body written here rather than through a return value handler and message converters
+        byte[] body = data.lookup(code(classification, serial), key, purpose(request.getHeader(PURPOSE)));
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     @GetMapping("/{classification}/{serial}/records")

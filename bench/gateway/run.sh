@@ -79,7 +79,7 @@ cleanup() {
 }
 trap cleanup EXIT
 t0=$(date +%s)
-java -Xmx"$HEAP" -XX:FlightRecorderOptions=stackdepth=256 -Duser.timezone=UTC -jar "$JAR" --server.port="$PORT" \
+java -Xmx"$HEAP" -XX:FlightRecorderOptions=stackdepth=256 ${APP_OPTS:-} -Duser.timezone=UTC -jar "$JAR" --server.port="$PORT" \
   --govshare.embedded-postgres.data-dir="$DIR/pg" --govshare.embedded-postgres.clean=$CLEAN \
   --govshare.catalog.search.index-dir="$DIR/search" --govshare.dataset.upload-dir="$DIR/uploads" \
   >"$DIR/app.log" 2>&1 &

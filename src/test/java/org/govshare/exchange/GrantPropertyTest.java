@@ -264,11 +264,9 @@ class GrantPropertyTest {
             // one PREFIX on a number every run: sharing accepts it, and it once broke queries and exports
             scope.add(new RowFilter("zczb", FilterOp.PREFIX, List.of(Integer.toString(1 + r.nextInt(9)))));
         }
-        if (index == 2) {
-            // one scope sharing accepts but cannot be read as numbers every run: it must select nothing
-            // (a lower bound that is not a number once let every record through lookups)
-            scope.add(new RowFilter("cyrs", FilterOp.RANGE, List.of("12x", "")));
-        }
+        // a bound on a number that is not a number ("12x") once let every record through lookups; sharing
+        // now refuses such a scope (ScopesTest), and the compiled grant fails closed on it anyway
+        // (GrantScopePropertyTest, seed 42)
         int roll = r.nextInt(6);
         for (int k = roll < 2 ? 0 : roll < 5 ? 1 : 2; k > 0; k--) {
             scope.add(filter(r));
@@ -319,10 +317,6 @@ class GrantPropertyTest {
                 values.add(!values.get(0).isEmpty() && r.nextInt(5) == 0 ? "" : near(r, item));
             }
             default -> throw new IllegalStateException();
-        }
-        if (item.numeric() && op != FilterOp.PREFIX && r.nextInt(8) == 0) {
-            // sharing does not check a scope's values against the item's type; such a scope must fail closed
-            values.set(values.get(0).isEmpty() ? 1 : 0, "12x");
         }
         return new RowFilter(item.codeName(), op, values);
     }

@@ -114,6 +114,8 @@ create table bench_keys (i int generated always as identity primary key, k text 
 analyze bench_keys;
 SQL
 echo "postgres: $(psql -qXAt -c 'show server_version'), port $PGPORT; $TABLE: $(psql -qXAt -c "select count(*) from $TABLE") records, $(psql -qXAt -c "select pg_size_pretty(pg_total_relation_size('$TABLE'))")"
+# PRE_SQL: statements to run before the measurements (experiments on the bench database only)
+if [ -n "${PRE_SQL:-}" ]; then echo "pre-SQL: $PRE_SQL"; psql -qX -v ON_ERROR_STOP=1 -c "$PRE_SQL"; fi
 
 # CPU seconds used so far by the app JVM and by PostgreSQL (every process of the server, plus the
 # backends that already ended, counted in the postmaster's children time)

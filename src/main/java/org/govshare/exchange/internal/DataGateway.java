@@ -131,18 +131,11 @@ class DataGateway implements DataServiceManagement {
             throw call.refuse(new ProblemException(HttpStatus.BAD_REQUEST, "purpose-invalid", "X-Purpose",
                 "problem.purpose-invalid", MAX_PURPOSE));
         }
-        Optional<ServedResource> resource = resourceCode == null || resourceCode.length() > 100
-            ? Optional.empty() : resources.byCode(resourceCode);
-        if (resource.isEmpty()) {
-            throw call.refuse(new ProblemException(HttpStatus.NOT_FOUND, "resource-not-served", "resourceCode",
-                "problem.resource-not-served", String.valueOf(resourceCode)));
+        try {
+            call.scope = grantOf(call, resourceCode);
+        } catch (ProblemException e) {
+            throw call.refuse(e);
         }
-        call.resource = resource.get();
-        Optional<GrantScope> scope = grants.active(call.actor.clientApplicationId(), call.resource);
-        if (scope.isEmpty() || !scope.get().validOn(meter.today())) {
-            throw call.refuse(noGrant(call));
-        }
-        call.scope = scope.get();
         call.detail = "grant " + call.scope.grantNumber();
         return call;
     }
@@ -158,6 +151,11 @@ class DataGateway implements DataServiceManagement {
             throw new ProblemException(HttpStatus.FORBIDDEN, "client-application-only", null,
                 "problem.client-application-only");
         }
+        return grantOf(call, resourceCode);
+    }
+
+    /** The served resource (set on the call) and the caller's grant on it valid today; unaudited refusals. */
+    private GrantScope grantOf(Call call, String resourceCode) {
         call.resource = (resourceCode == null || resourceCode.length() > 100 ? Optional.<ServedResource>empty()
             : resources.byCode(resourceCode)).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "resource-not-served", "resourceCode", "problem.resource-not-served", String.valueOf(resourceCode)));

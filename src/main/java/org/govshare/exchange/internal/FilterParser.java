@@ -149,9 +149,8 @@ class FilterParser {
                     return v;
                 }
             }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw bad(field, "value-type", item.codeName(), item.dataType().name());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            // NumberFormatException is an IllegalArgumentException
             throw bad(field, "value-type", item.codeName(), item.dataType().name());
         }
     }

@@ -1,6 +1,5 @@
 package org.govshare.exchange.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +29,8 @@ final class GrantScope {
     private final List<ServedResource.Item> items;
     private final Mask[] masks;
     private final List<RowFilter> rowScope;
+    /** Whether each row filter's item holds numbers, worked out once rather than per record read. */
+    private final boolean[] numericScope;
     private final Map<String, ServedResource.Item> granted = new HashMap<>();
 
     GrantScope(GrantView grant, ServedResource resource) {
@@ -48,6 +49,10 @@ final class GrantScope {
             masks[i] = effectiveMask(grant.masks().get(items.get(i).codeName()), items.get(i).sensitivity());
         }
         this.rowScope = grant.rowScope();
+        this.numericScope = new boolean[rowScope.size()];
+        for (int i = 0; i < rowScope.size(); i++) {
+            numericScope[i] = resource.item(rowScope.get(i).item()).map(ServedResource.Item::numeric).orElse(false);
+        }
     }
 
     static Mask effectiveMask(Mask mask, Sensitivity sensitivity) {
@@ -127,9 +132,9 @@ final class GrantScope {
 
     /** Whether the record lies inside the row scope: every filter holds (a missing value holds none). */
     boolean inScope(RecordFields record) {
-        for (RowFilter f : rowScope) {
-            boolean numeric = resource.item(f.item()).map(ServedResource.Item::numeric).orElse(false);
-            if (!Conditions.holds(f.op().name(), f.values(), record.text(f.item()), numeric)) {
+        for (int i = 0; i < rowScope.size(); i++) {
+            RowFilter f = rowScope.get(i);
+            if (!Conditions.holds(f.op().name(), f.values(), record.text(f.item()), numericScope[i])) {
                 return false;
             }
         }
@@ -168,9 +173,5 @@ final class GrantScope {
     String shown(int index, RecordFields record, Masking masking) {
         String text = record.text(items.get(index).codeName());
         return text == null ? null : masking.apply(masks[index], text);
-    }
-
-    static BigDecimal number(String text) {
-        return new BigDecimal(text.strip());
     }
 }

@@ -178,6 +178,15 @@ class DataServiceApiTest {
         assertThat(json(noPurpose).get("field").asString()).isEqualTo("X-Purpose");
         assertThat(json(noPurpose).get("detail").asString()).contains("用途");
 
+        // raw UTF-8 bytes in a header (curl -H 'X-Purpose: 核验') reach the server as ISO-8859-1 control characters
+        String rawPurpose = rawRequest("GET " + base + "/records/" + inside.get(0) + " HTTP/1.1\r\nHost: localhost\r\n"
+            + "X-Api-Key: " + client.key() + "\r\nX-Purpose: 核验\r\nConnection: close\r\n\r\n");
+        assertThat(rawPurpose).startsWith("HTTP/1.1 400").contains("\"code\":\"request-rejected\"", "百分号编码");
+        // what the firewall refuses before any handler (a semicolon in the path) is a 400 problem too
+        String slash = rawRequest("GET /api/v1/data/303001;x=1/1/records/x HTTP/1.1\r\nHost: localhost\r\n"
+            + "X-Api-Key: " + client.key() + "\r\nConnection: close\r\n\r\n");
+        assertThat(slash).startsWith("HTTP/1.1 400").contains("\"code\":\"request-rejected\"");
+
         HttpResponse<String> badCheck = get(base + "/records/" + inside.get(0).substring(0, 17) + "0");
         assertThat(badCheck.statusCode()).isIn(400);
         assertThat(json(badCheck).get("code").asString()).isEqualTo("credit-code-invalid");
@@ -217,6 +226,17 @@ class DataServiceApiTest {
         // every refused call of the client is in the audit log as refused
         assertThat(jdbc.sql("select count(*) from audit_entry where client_application_id = ? and outcome <> 'SUCCESS'")
             .param(client.id()).query(Long.class).single()).isGreaterThanOrEqualTo(10);
+    }
+
+    /** Sends the request's exact bytes (UTF-8), as curl does, and returns the whole answer. */
+    private String rawRequest(String request) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

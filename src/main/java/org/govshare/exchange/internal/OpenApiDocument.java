@@ -97,7 +97,7 @@ final class OpenApiDocument {
         return new Info().title(r.name() + " 数据服务 (" + code + ")").version("v1 / resource version " + r.version())
             .description("Data service of the information resource " + r.name() + " (" + code + "). " + view
                 + " Every call needs the client application's key in " + KEY_HEADER + " and its purpose in "
-                + PURPOSE_HEADER + " (UTF-8, raw or percent-encoded), takes one call from the grant's daily quota and "
+                + PURPOSE_HEADER + " (ASCII, or UTF-8 percent-encoded), takes one call from the grant's daily quota and "
                 + "is audited. Errors are " + PROBLEM_JSON + " with a stable `code` and the offending `field`.");
     }
 
@@ -109,7 +109,7 @@ final class OpenApiDocument {
                 .in(SecurityScheme.In.HEADER).name(KEY_HEADER).description("The client application's API key (应用系统密钥)"))
             .addParameters("Purpose", new HeaderParameter().name(PURPOSE_HEADER).required(true)
                 .description("Why the data is needed (用途), at most " + DataGateway.MAX_PURPOSE
-                    + " characters; UTF-8 raw or percent-encoded")
+                    + " characters; ASCII, or UTF-8 percent-encoded")
                 .schema(new StringSchema().maxLength(DataGateway.MAX_PURPOSE)).example(PURPOSE_EXAMPLE))
             .addSchemas("Record", recordSchema())
             .addSchemas("Problem", problemSchema());

@@ -7,9 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The data service for client applications (API key; its own stateless security chain). Every
- * call names its purpose in {@value #PURPOSE} (UTF-8, raw or percent-encoded).
+ * call names its purpose in {@value #PURPOSE} (ASCII, or UTF-8 percent-encoded).
  */
 @RestController
 @RequestMapping("/api/v1/data")
@@ -124,36 +121,17 @@ class DataServiceController {
     }
 
     /**
-     * Header values arrive as ISO-8859-1 characters: a client sending raw UTF-8 (curl does) is
-     * decoded back; a percent-encoded value is decoded as UTF-8. Anything else stays as given.
+     * A header carries ASCII: non-ASCII text comes percent-encoded as UTF-8 (raw bytes are refused
+     * by the firewall with a 400 saying so). Anything that does not decode stays as given.
      */
     static String purpose(String header) {
-        if (header == null) {
-            return null;
+        if (header == null || header.indexOf('%') < 0) {
+            return header;
         }
-        boolean high = false;
-        for (int i = 0; i < header.length(); i++) {
-            char c = header.charAt(i);
-            if (c > 0xFF) {
-                return header;
-            }
-            high |= c > 0x7F;
+        try {
+            return URLDecoder.decode(header.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return header;
         }
-        if (high) {
-            try {
-                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(header.getBytes(StandardCharsets.ISO_8859_1))).toString();
-            } catch (CharacterCodingException e) {
-                return header;
-            }
-        }
-        if (header.indexOf('%') >= 0) {
-            try {
-                return URLDecoder.decode(header, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return header;
-            }
-        }
-        return header;
     }
 }

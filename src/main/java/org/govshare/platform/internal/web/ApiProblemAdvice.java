@@ -134,6 +134,12 @@ class ApiProblemAdvice {
             e.getParameterName());
     }
 
+    /** A header the firewall refuses when it is read (e.g. raw UTF-8 bytes in X-Purpose): the caller's mistake. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ProblemDetail rejected(HttpServletRequest request) {
+        return problems.of(request, HttpStatus.BAD_REQUEST, "request-rejected", null, "problem.request-rejected");
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e, HttpServletRequest request) {
         access.reportDenied(request, e.getMessage());

@@ -2,13 +2,16 @@ package org.govshare.exchange.internal;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.govshare.audit.AuditLog;
 import org.govshare.audit.AuditOutcome;
+import org.govshare.audit.AuditReceipt;
 import org.govshare.audit.AuditRecord;
 import org.govshare.platform.Actor;
+import org.govshare.platform.CallSlots;
 import org.govshare.platform.ProblemException;
 import org.govshare.platform.RequestIds;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,8 +53,11 @@ class CallAudit {
         if (call.subjects() != null) {
             call.subjects().forEach(b::subjectId);
         }
+        CompletableFuture<AuditReceipt> durable = log.append(b.build());
+        // waiting for the commit needs no processor here: another call may use this call's slot
+        CallSlots.release();
         try {
-            log.append(b.build()).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            durable.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable();

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.govshare.audit.AuditActivity;
 import org.govshare.audit.AuditEntry;
 import org.govshare.audit.AuditOutcome;
@@ -122,8 +124,17 @@ class AuditSearchService implements AuditQueries {
             params.add(search.outcome().name());
         }
         if (StringUtils.hasText(search.subjectKey())) {
-            where.append(" and subject_keys @> array[?]::text[]");
-            params.add(search.subjectKey().trim());
+            String key = search.subjectKey().trim().toLowerCase(Locale.ROOT);
+            if (SUBJECT_KEY.matcher(key).matches()) {
+                // candidates: the subject index up to its progress, and the few entries after it; then the exact key
+                where.append(" and seq in (select seq from audit_subject where subject_hash = "
+                    + "('x' || substr(?, 1, 16))::bit(64)::bigint union all select seq from audit_entry where seq > "
+                    + "(select indexed_seq from audit_subject_progress where id = 1)) and subject_keys @> array[?]::text[]");
+                params.add(key);
+                params.add(key);
+            } else {
+                where.append(" and false"); // not a subject key: no entry can have it
+            }
         }
 
         long total = jdbc.sql("select count(*) from audit_entry" + where).params(params).query(Long.class).single();
@@ -213,6 +224,8 @@ class AuditSearchService implements AuditQueries {
     private static String likeEscape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    private static final Pattern SUBJECT_KEY = Pattern.compile("[0-9a-f]{64}");
 
     private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
         return new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class),

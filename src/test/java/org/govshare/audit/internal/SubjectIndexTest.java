@@ -1,0 +1,113 @@
+package org.govshare.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.govshare.IntegrationTest;
+import org.govshare.audit.AuditEntry;
+import org.govshare.audit.AuditLog;
+import org.govshare.audit.AuditQueries;
+import org.govshare.audit.AuditRecord;
+import org.govshare.audit.AuditSearch;
+import org.govshare.audit.TestActors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The subject index is filled behind the writer: a search by subject key finds the same entries
+ * before the indexer ran (scanning the entries after its progress), after it ran (from
+ * audit_subject), and across the boundary between the two.
+ */
+@IntegrationTest
+class SubjectIndexTest {
+
+    @Autowired
+    AuditLog auditLog;
+    @Autowired
+    AuditQueries queries;
+    @Autowired
+    SubjectIndexer indexer;
+    @Autowired
+    JdbcClient jdbc;
+
+    private long append(String subject) {
+        return auditLog.append(AuditRecord.builder("test.subject-index")
+            .actor(UUID.randomUUID(), "subject-index-tester", UUID.randomUUID())
+            .subjectId(subject)
+            .subjectId("other-" + UUID.randomUUID())
+            .build()).join().seq();
+    }
+
+    private List<Long> found(String key) {
+        return TestActors.as(TestActors.platformAdmin(), () -> queries.search(
+            new AuditSearch(null, null, null, null, null, null, key), 0, 50)).items().stream()
+            .map(AuditEntry::seq).toList();
+    }
+
+    private long indexedSeq() {
+        return jdbc.sql("select indexed_seq from audit_subject_progress where id = 1").query(Long.class).single();
+    }
+
+    @Test
+    void searchesAreExactBeforeAfterAndAcrossIndexing() {
+        String subject = "subject-" + UUID.randomUUID();
+        String key = auditLog.subjectKey(subject);
+        long first = append(subject);
+        indexer.catchUp(1_000);
+        assertThat(indexedSeq()).isGreaterThanOrEqualTo(first);
+        assertThat(jdbc.sql("select count(*) from audit_subject where subject_hash = ('x' || substr(?, 1, 16))::bit(64)::bigint and seq = ?")
+            .param(key).param(first).query(Long.class).single()).isEqualTo(1L);
+
+        long second = append(subject); // after the progress: found by the scan of unindexed entries
+        assertThat(found(key)).containsExactly(second, first);
+        assertThat(found(key.toUpperCase(Locale.ROOT))).containsExactly(second, first);
+
+        indexer.catchUp(1_000);
+        assertThat(indexedSeq()).isGreaterThanOrEqualTo(second);
+        assertThat(found(key)).containsExactly(second, first);
+        assertThat(jdbc.sql("select count(*) from audit_subject where subject_hash = ('x' || substr(?, 1, 16))::bit(64)::bigint")
+            .param(key).query(Long.class).single()).isEqualTo(2L);
+    }
+
+    @Test
+    void anEntryWhoseHashCollidesButWhoseKeyDiffersIsNotFound() {
+        String subject = "subject-" + UUID.randomUUID();
+        String key = auditLog.subjectKey(subject);
+        long own = append(subject);
+        long stranger = append("subject-" + UUID.randomUUID());
+        indexer.catchUp(1_000);
+        // as if another subject's key shared the first 64 bits with this one
+        jdbc.sql("insert into audit_subject (seq, subject_hash) values (?, ('x' || substr(?, 1, 16))::bit(64)::bigint)")
+            .param(stranger).param(key).update();
+        try {
+            assertThat(found(key)).containsExactly(own);
+        } finally { // derived data, shared with the other tests: put it back as the indexer made it
+            jdbc.sql("delete from audit_subject where seq = ? and subject_hash = ('x' || substr(?, 1, 16))::bit(64)::bigint")
+                .param(stranger).param(key).update();
+        }
+    }
+
+    @Test
+    void aValueThatIsNoSubjectKeyFindsNothingRatherThanFailing() {
+        append("subject-" + UUID.randomUUID());
+        assertThat(found("not-hex'; drop table audit_subject; --")).isEmpty();
+        assertThat(found("zz" + "0".repeat(62))).isEmpty();
+    }
+
+    @Test
+    void theIndexMatchesTheLogAfterCatchingUp() {
+        for (int i = 0; i < 5; i++) {
+            append("subject-" + UUID.randomUUID());
+        }
+        indexer.catchUp(1_000);
+        long upTo = indexedSeq();
+        long inLog = jdbc.sql("select count(*) from audit_entry e, unnest(e.subject_keys) k where e.seq <= ?")
+            .param(upTo).query(Long.class).single();
+        long inIndex = jdbc.sql("select count(*) from audit_subject where seq <= ?").param(upTo)
+            .query(Long.class).single();
+        assertThat(inIndex).isEqualTo(inLog);
+    }
+}

@@ -19,6 +19,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.govshare.audit.AuditLog;
 import org.govshare.audit.AuditLogUnavailableException;
@@ -71,6 +72,7 @@ class AuditWriter implements AuditLog, SmartLifecycle {
     private final HashAlgorithm algorithm;
     private final int maxBatch;
     private final long offerTimeoutNanos;
+    private final long lingerNanos;
     private final BlockingQueue<Pending> queue;
     private final String name;
 
@@ -103,6 +105,7 @@ class AuditWriter implements AuditLog, SmartLifecycle {
         this.algorithm = HashAlgorithm.of(properties.algorithm());
         this.maxBatch = Math.max(1, properties.maxBatch());
         this.offerTimeoutNanos = properties.offerTimeout().toNanos();
+        this.lingerNanos = properties.batchLinger() == null ? 0 : properties.batchLinger().toNanos();
         this.queue = new ArrayBlockingQueue<>(Math.max(1, properties.queueCapacity()));
         this.name = name;
         this.appended = Counter.builder("govshare.audit.entries.appended").tag("writer", name)
@@ -157,6 +160,7 @@ class AuditWriter implements AuditLog, SmartLifecycle {
 
     private void run() {
         List<Pending> batch = new ArrayList<>(Math.min(maxBatch, 8192));
+        int lastBatch = 0;
         while (running || !queue.isEmpty()) {
             Pending first;
             try {
@@ -168,7 +172,12 @@ class AuditWriter implements AuditLog, SmartLifecycle {
                 continue;
             }
             batch.add(first);
+            if (lingerNanos > 0 && lastBatch > 1 && queue.size() < maxBatch - 1) {
+                // entries arrive concurrently: a moment's wait lets one commit serve many more of them
+                LockSupport.parkNanos(lingerNanos);
+            }
             queue.drainTo(batch, maxBatch - 1);
+            lastBatch = batch.size();
             write(batch);
             batch.clear();
         }

@@ -13,7 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * Copies the subject keys of new audit entries into audit_subject behind the writer (see
  * V15__audit_subject_index.sql): a batch of entries per statement, appended in seq order with the
- * progress moved in the same statement, then the new block ranges summarized for the bloom index. One node indexes at a time (the progress row is locked;
+ * progress moved in the same statement. Completed block ranges are summarized by autovacuum
+ * (autosummarize): summarizing the range still being filled would make every later append to it
+ * rewrite its bloom filter (measured: 5 MB of WAL per batch, enough to fill the WAL buffers that
+ * the audit writer's commits need). One node indexes at a time (the progress row is locked;
  * another node finding it locked skips its turn). Searches stay exact while it lags: they scan
  * the entries after the progress directly.
  */
@@ -73,9 +76,6 @@ class SubjectIndexer {
             if (entries < batch) {
                 break;
             }
-        }
-        if (indexed > 0) {
-            jdbc.sql("select brin_summarize_new_values('audit_subject_hash_bloom')").query(Long.class).single();
         }
         lag.set(jdbc.sql("select coalesce((select last_seq from audit_chain_head where id = 1), 0) "
             + "- coalesce((select indexed_seq from audit_subject_progress where id = 1), 0)").query(Long.class).single());

@@ -245,7 +245,7 @@ class AuditChainTest {
 
     @Test
     void aSecondWriterOnTheSameChainChainsAfterTheFirstAndMayUseSm3() throws Exception {
-        AuditProperties sm3 = new AuditProperties("SM3", null, 10_000, 500, Duration.ofSeconds(2), 10_000, 2);
+        AuditProperties sm3 = new AuditProperties("SM3", null, 10_000, 500, Duration.ofSeconds(2), 10_000, 2, Duration.ZERO);
         AuditWriter other = new AuditWriter(dataSource, subjectKeys, sm3, new SimpleMeterRegistry(), "audit-writer-test-sm3");
         other.start();
         try {
@@ -302,7 +302,7 @@ class AuditChainTest {
                     });
             }
         };
-        AuditProperties props = new AuditProperties("SHA-256", null, 100, 50, Duration.ofMillis(50), 10_000, 2);
+        AuditProperties props = new AuditProperties("SHA-256", null, 100, 50, Duration.ofMillis(50), 10_000, 2, Duration.ZERO);
         AuditWriter writer = new AuditWriter(flaky, subjectKeys, props, new SimpleMeterRegistry(), "audit-writer-test-flaky");
         writer.start();
         try {

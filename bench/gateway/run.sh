@@ -9,13 +9,15 @@
 #   gateway:  wrk -t2 -c64 -d30s --latency, GET /api/v1/data/{code}/records/{random loaded key}
 #             with X-Api-Key and X-Purpose (API key auth, grant, key check, quota, read, masking,
 #             JSON, durable audit entry per call, usage count)
+#   the same wrk run again at real-time priority (chrt -f 1; RT_CLIENT=0 skips it), since on 2 shared
+#             cores an ordinary wrk measures its own waiting for a processor as well
 #   baseline: pgbench -n -M prepared -c 64 -j 2 -T 30 against the same PostgreSQL: the same SELECT
 #             of the record's JSON text by a random loaded key (fetched by an int from a keys table)
 # and prints req/s, p50/p99, the ratio and PASS/FAIL against >= 8,000 req/s, p99 <= 15 ms; then a
 # JFR profile of a second wrk run with its hot spots (PROFILE=0 skips it), then the bulk export of
 # the whole granted scope (CSV and JSON Lines) with rows/s, heap and RSS under -Xmx512m.
 #   bench/gateway/run.sh
-# Environment: ROWS=1000000 DURATION=30s WARMUP=15s CONNECTIONS=64 PORT=18090 HEAP=512m PROFILE=1 EXPORT=1
+# Environment: ROWS=1000000 DURATION=30s WARMUP=15s CONNECTIONS=64 PORT=18090 HEAP=512m PROFILE=1 EXPORT=1 RT_CLIENT=1
 #   REUSE=1 (keep the data and grant of the previous run: skips start-up load and set-up)
 #   MVN_FLAGS=-o (offline build). Not run by CI. Needs wrk, pgbench and psql (installed if root).
 set -euo pipefail
@@ -149,8 +151,8 @@ function request() return wrk.format("GET", prefix .. keys[math.random(#keys)]) 
 LUA
 URL="http://127.0.0.1:$PORT"
 PREFIX="/api/v1/data/$CODE/records/"
-run_wrk() {  # duration, output file
-  { time wrk -t2 -c"$CONNECTIONS" -d"$1" --latency -H "X-Api-Key: $API_KEY" -H "X-Purpose: $PURPOSE_ENCODED" \
+run_wrk() {  # duration, output file; WRK_PREFIX (e.g. chrt -f 1) runs wrk under another scheduling policy
+  { time ${WRK_PREFIX:-} wrk -t2 -c"$CONNECTIONS" -d"$1" --latency -H "X-Api-Key: $API_KEY" -H "X-Purpose: $PURPOSE_ENCODED" \
       -s "$DIR/lookup.lua" "$URL" -- "$DIR/keys.txt" "$PREFIX" > "$2" 2> "$2.err"; } 2> "$2.time"
 }
 ms() {  # a wrk latency figure (123.45us / 1.23ms / 1.23s) in ms
@@ -181,6 +183,22 @@ GW_COST=$(awk -v n="$GW_N" -v j="$(awk -v a="$j0" -v b="$j1" 'BEGIN { print b - 
 echo "CPU time per request: $GW_COST (the design note's budget: about 250 us for everything on 2 cores)"
 ACTUAL=$(psql -qXAt -c "select count(*) from audit_entry where client_application_id = '$CLIENT_ID' and action = 'data.lookup'")
 echo "audit: $ACTUAL data.lookup entries for the bench client so far (warm-up + run + check)"
+
+# --- the same load from a client at real-time priority ---------------------------------------------
+# On this 2-core machine wrk shares the processors with the server and the database it measures. At
+# ordinary priority each wrk thread waits on the run queue for about a third of the run (measured
+# from /proc/<tid>/schedstat), and the latencies it records then include its own waiting: the
+# server's own view of the same calls (Tomcat's access log) had p99 near 20 ms when wrk's was above
+# 100 ms. wrk at real-time priority (SCHED_FIFO, it needs about 20% of one core) stands for a client
+# on its own machine. RT_CLIENT=0 skips this run.
+GW_RT=""
+if [ "${RT_CLIENT:-1}" = 1 ] && command -v chrt >/dev/null && chrt -f 1 true 2>/dev/null; then
+  hr
+  echo "gateway, client at real-time priority: chrt -f 1 wrk (same options)"
+  WRK_PREFIX="chrt -f 1" run_wrk "$DURATION" "$DIR/wrk-rt.txt"
+  sed 's/^/  | /' "$DIR/wrk-rt.txt" | grep -E 'Latency Distribution|%|Requests/sec|Non-2xx'
+  GW_RT="$(awk '/Requests\/sec/ {print $2}' "$DIR/wrk-rt.txt") $(ms "$(awk '$1 == "50%" {print $2}' "$DIR/wrk-rt.txt")") $(ms "$(awk '$1 == "99%" {print $2}' "$DIR/wrk-rt.txt")") $(awk '/Non-2xx/ {print $NF}' "$DIR/wrk-rt.txt")"
+fi
 
 # --- baseline: pgbench ----------------------------------------------------------------------------
 cat > "$DIR/lookup.sql" <<SQL
@@ -222,6 +240,14 @@ awk -v g="$GW_RPS" -v p="$PG_TPS" -v p99="$GW_P99" -v bad="$GW_NON2XX" 'BEGIN {
   ok = g >= 8000 && p99 <= 15 && bad == 0
   printf "budget   >= 8,000 req/s: %s (%.0f)   p99 <= 15 ms: %s (%.2f)   all 2xx: %s   => %s\n",
     (g >= 8000 ? "PASS" : "FAIL"), g, (p99 <= 15 ? "PASS" : "FAIL"), p99, (bad == 0 ? "yes" : "NO"), (ok ? "PASS" : "FAIL") }'
+if [ -n "$GW_RT" ]; then
+  read -r RT_RPS RT_P50 RT_P99 RT_BAD <<< "$GW_RT"
+  printf 'gateway  client at real-time priority: %10s req/s   p50 %6s ms   p99 %6s ms\n' "$RT_RPS" "$RT_P50" "$RT_P99"
+  awk -v g="$RT_RPS" -v p99="$RT_P99" -v bad="${RT_BAD:-0}" 'BEGIN {
+    ok = g >= 8000 && p99 <= 15 && bad == 0
+    printf "budget   (real-time client) >= 8,000 req/s: %s (%.0f)   p99 <= 15 ms: %s (%.2f)   => %s\n",
+      (g >= 8000 ? "PASS" : "FAIL"), g, (p99 <= 15 ? "PASS" : "FAIL"), p99, (ok ? "PASS" : "FAIL") }'
+fi
 load
 
 # --- profile: JFR during a second wrk run -----------------------------------------------------------

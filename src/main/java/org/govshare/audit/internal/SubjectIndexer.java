@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Copies the subject keys of new audit entries into audit_subject behind the writer (see
- * V15__audit_subject_index.sql): a batch of entries per statement, appended in seq order with the
- * progress moved in the same statement. Completed block ranges are summarized by autovacuum
+ * V15__audit_subject_index.sql): a batch of entries per statement, read in seq order and appended
+ * with the progress moved in the same statement (unsorted: an export's entries carry 5,000 keys
+ * each, and sorting a batch of them spilled to disk). Completed block ranges are summarized by autovacuum
  * (autosummarize): summarizing the range still being filled would make every later append to it
  * rewrite its bloom filter (measured: 5 MB of WAL per batch, enough to fill the WAL buffers that
  * the audit writer's commits need). One node indexes at a time (the progress row is locked;
@@ -36,7 +37,6 @@ class SubjectIndexer {
             insert into audit_subject (seq, subject_hash)
             select b.seq, ('x' || substr(k, 1, 16))::bit(64)::bigint from batch b, unnest(b.subject_keys) k
             where k ~ '^[0-9a-f]{64}$'
-            order by b.seq
             returning 1),
         moved as (
             update audit_subject_progress set indexed_seq = (select max(seq) from batch)

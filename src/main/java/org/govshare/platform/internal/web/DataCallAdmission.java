@@ -30,12 +30,14 @@ import org.springframework.http.ProblemDetail;
 final class DataCallAdmission implements Filter {
 
     private final Semaphore slots;
+    private final Runnable giveBack;
     private final long maxWaitNanos;
     private final Problems problems;
     private final Counter busy;
 
     DataCallAdmission(int slots, Duration maxWait, Problems problems, MeterRegistry meters) {
         this.slots = new Semaphore(slots, true);
+        this.giveBack = this.slots::release;
         this.maxWaitNanos = maxWait.toNanos();
         this.problems = problems;
         this.busy = Counter.builder("govshare.data.admission.refused")
@@ -61,7 +63,7 @@ final class DataCallAdmission implements Filter {
             refuse((HttpServletRequest) req, (HttpServletResponse) res);
             return;
         }
-        CallSlots.held(slots::release);
+        CallSlots.held(giveBack);
         try {
             chain.doFilter(req, res);
         } finally {

@@ -36,6 +36,9 @@ import org.springframework.util.StringUtils;
 @Transactional(readOnly = true)
 class AuditSearchService implements AuditQueries {
 
+    /** What {@link org.govshare.audit.AuditLog#subjectKey} gives: HMAC-SHA256 as lower-case hex. */
+    private static final Pattern SUBJECT_KEY = Pattern.compile("[0-9a-f]{64}");
+
     private final JdbcClient jdbc;
     private final DirectoryManagement directory;
 
@@ -224,8 +227,6 @@ class AuditSearchService implements AuditQueries {
     private static String likeEscape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
-
-    private static final Pattern SUBJECT_KEY = Pattern.compile("[0-9a-f]{64}");
 
     private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
         return new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class),

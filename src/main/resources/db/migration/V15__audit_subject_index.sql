@@ -17,6 +17,12 @@
 -- audit_subject_progress.indexed_seq and scans the few entries after it directly, so results are
 -- exact however far the indexer lags. audit_subject is derived data: not part of the chain, and
 -- it can be rebuilt from audit_entry.subject_keys at any time.
+-- The one definition of subject_hash, used by the indexer and the search alike (inlined by the
+-- planner, so it costs nothing): the first 64 bits of a subject key given as lower-case hex.
+create function audit_subject_hash(subject_key text) returns bigint
+    language sql immutable strict parallel safe
+    as $$ select ('x' || substr(subject_key, 1, 16))::bit(64)::bigint $$;
+
 create table audit_subject (
     seq          bigint not null,
     subject_hash bigint not null  -- the first 8 bytes of an audit_entry.subject_keys element
@@ -29,7 +35,7 @@ create table audit_subject_progress (
 );
 
 insert into audit_subject (seq, subject_hash)
-select e.seq, ('x' || substr(k, 1, 16))::bit(64)::bigint
+select e.seq, audit_subject_hash(k)
 from audit_entry e, unnest(e.subject_keys) k
 where k ~ '^[0-9a-f]{64}$'
 order by e.seq;

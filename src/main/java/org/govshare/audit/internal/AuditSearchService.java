@@ -130,9 +130,9 @@ class AuditSearchService implements AuditQueries {
             String key = search.subjectKey().trim().toLowerCase(Locale.ROOT);
             if (SUBJECT_KEY.matcher(key).matches()) {
                 // candidates: the subject index up to its progress, and the few entries after it; then the exact key
-                where.append(" and seq in (select seq from audit_subject where subject_hash = "
-                    + "('x' || substr(?, 1, 16))::bit(64)::bigint union all select seq from audit_entry where seq > "
-                    + "(select indexed_seq from audit_subject_progress where id = 1)) and subject_keys @> array[?]::text[]");
+                where.append(" and seq in (select seq from audit_subject where subject_hash = audit_subject_hash(?) "
+                    + "union all select seq from audit_entry where seq > (select indexed_seq from audit_subject_progress "
+                    + "where id = 1)) and subject_keys @> array[?]::text[]");
                 params.add(key);
                 params.add(key);
             } else {

@@ -35,7 +35,7 @@ class SubjectIndexer {
             where e.seq > p.indexed_seq and e.seq <= p.indexed_seq + :batch),
         added as (
             insert into audit_subject (seq, subject_hash)
-            select b.seq, ('x' || substr(k, 1, 16))::bit(64)::bigint from batch b, unnest(b.subject_keys) k
+            select b.seq, audit_subject_hash(k) from batch b, unnest(b.subject_keys) k
             where k ~ '^[0-9a-f]{64}$'
             returning 1),
         moved as (

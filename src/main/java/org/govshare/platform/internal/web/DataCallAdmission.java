@@ -11,6 +11,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -74,8 +75,10 @@ final class DataCallAdmission implements Filter {
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         busy.increment();
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(maxWaitNanos));
+        // the limit as configured (it may be under a second), the retry in whole seconds as the header says
+        BigDecimal waited = BigDecimal.valueOf(TimeUnit.NANOSECONDS.toMillis(maxWaitNanos), 3).stripTrailingZeros();
         ProblemDetail problem = problems.of(request, HttpStatus.SERVICE_UNAVAILABLE, "data-service-busy", null,
-            "problem.data-service-busy", seconds);
+            "problem.data-service-busy", waited.toPlainString(), seconds);
         problem.setProperty("retryAfterSeconds", seconds);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         problems.write(request, response, problem);

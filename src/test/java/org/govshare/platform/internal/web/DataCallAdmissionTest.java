@@ -130,8 +130,10 @@ class DataCallAdmissionTest {
         assertThat(zh.getContentType()).startsWith("application/problem+json");
         assertThat(zh.getHeader("Retry-After")).isEqualTo("1");
         assertThat(zh.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
-            .contains("\"code\":\"data-service-busy\"").contains("数据服务正忙").contains("\"retryAfterSeconds\":1");
-        assertThat(en.getContentAsString()).contains("The data service is busy");
+            .contains("\"code\":\"data-service-busy\"").contains("数据服务正忙").contains("\"retryAfterSeconds\":1")
+            .contains("\"title\":\"服务暂不可用\"").contains("排队超过 0.2 秒").contains("请 1 秒后重试");
+        assertThat(en.getContentAsString()).contains("The data service is busy").contains("more than 0.2 s")
+            .contains("\"title\":\"Service unavailable\"");
         assertThat(meters.get("govshare.data.admission.refused").counter().count()).isEqualTo(2.0);
     }
 }

@@ -2,7 +2,16 @@ package org.govshare.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.govshare.HttpApi;
 import org.govshare.HttpApi.Response;
 import org.govshare.IntegrationTest;
@@ -49,5 +58,63 @@ class PlatformIntegrationTest {
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.text("requestId")).isNotBlank();
+    }
+
+    /** Client systems reuse connections; Tomcat's default closed one after 100 requests. */
+    @Test
+    void aKeptAliveConnectionServesMoreThanAHundredCalls() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            for (int call = 1; call <= 150; call++) {
+                out.write(("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                List<String> head = readHead(in);
+                assertThat(head.get(0)).as("call %d", call).startsWith("HTTP/1.1 200");
+                assertThat(head).as("call %d", call).noneMatch(h -> h.toLowerCase(Locale.ROOT).equals("connection: close"));
+                assertThat(readBody(in, head)).as("call %d", call).contains("UP");
+            }
+        }
+    }
+
+    /** The body after {@code head}: by Content-Length or, as actuator answers, in chunks. */
+    private static String readBody(BufferedReader in, List<String> head) throws IOException {
+        String length = header(head, "content-length");
+        if (length != null) {
+            return read(in, Integer.parseInt(length));
+        }
+        assertThat(header(head, "transfer-encoding")).isEqualToIgnoringCase("chunked");
+        StringBuilder body = new StringBuilder();
+        for (int size = Integer.parseInt(in.readLine().trim(), 16); size > 0; size = Integer.parseInt(in.readLine().trim(), 16)) {
+            body.append(read(in, size));
+            assertThat(in.readLine()).isEmpty();
+        }
+        assertThat(in.readLine()).as("end of the chunks").isEmpty();
+        return body.toString();
+    }
+
+    private static String header(List<String> head, String name) {
+        return head.stream().filter(h -> h.toLowerCase(Locale.ROOT).startsWith(name + ":"))
+            .map(h -> h.substring(h.indexOf(':') + 1).trim()).findFirst().orElse(null);
+    }
+
+    private static String read(BufferedReader in, int chars) throws IOException {
+        char[] buffer = new char[chars];
+        for (int read = 0; read < chars; ) {
+            int n = in.read(buffer, read, chars - read);
+            assertThat(n).as("the rest of the body").isPositive();
+            read += n;
+        }
+        return new String(buffer);
+    }
+
+    private static List<String> readHead(BufferedReader in) throws IOException {
+        List<String> head = new ArrayList<>();
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            head.add(line);
+        }
+        assertThat(head).as("a response head").isNotEmpty();
+        return head;
     }
 }

@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,6 +62,17 @@ class PlatformIntegrationTest {
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.text("requestId")).isNotBlank();
+    }
+
+    /** Chinese first, also for the problems that filters write before Spring MVC is reached. */
+    @Test
+    void aCallerThatNamesNoLanguageIsAnsweredInChinese() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/data/304/000010/records/1")).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(r.request().headers().firstValue("Accept-Language")).isEmpty();
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.body()).contains("\"code\":\"unauthenticated\"", "\"title\":\"未认证\"", "X-Api-Key 请求头");
     }
 
     /** Client systems reuse connections; Tomcat's default closed one after 100 requests. */

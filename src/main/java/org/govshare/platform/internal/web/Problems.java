@@ -13,12 +13,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds RFC 9457 problems with a stable {@code code}, the request id, and title/detail in the
- * caller's language.
+ * caller's language. The language comes from the platform's locale resolver itself, not from the
+ * one Spring MVC puts on the request: filters answer before MVC is reached, and the servlet
+ * container's own choice for a caller that names no language is the JVM's, not Chinese.
  */
 @Component
 public class Problems {
@@ -26,15 +28,17 @@ public class Problems {
     public static final String TYPE_BASE = "https://govshare.org/problems/";
 
     private final MessageSource messages;
+    private final LocaleResolver locales;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Problems(MessageSource messages) {
+    Problems(MessageSource messages, LocaleResolver locales) {
         this.messages = messages;
+        this.locales = locales;
     }
 
     public ProblemDetail of(HttpServletRequest request, HttpStatus status, String code, String field,
                             String messageKey, Object... args) {
-        Locale locale = RequestContextUtils.getLocale(request);
+        Locale locale = locales.resolveLocale(request);
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_BASE + code));
         problem.setTitle(message("problem.title." + status.value(), locale, status.getReasonPhrase()));

@@ -41,7 +41,7 @@ class DataCallAdmissionTest {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        return new Problems(messages);
+        return new Problems(messages, new LocaleConfiguration().localeResolver());
     }
 
     private static MockHttpServletRequest request(Locale locale) {

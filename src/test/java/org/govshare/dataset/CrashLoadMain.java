@@ -47,7 +47,7 @@ public final class CrashLoadMain {
             "--govshare.catalog.search.index-dir=" + dir.resolve("search"),
             "--govshare.dataset.upload-dir=" + dir.resolve("uploads"),
             "--govshare.dataset.stale-after=2s",
-            "--server.port=0",
+            "--server.port=0", "--govshare.data-service.port=0",
             "--logging.level.root=WARN");
         JdbcClient jdbc = ctx.getBean(JdbcClient.class);
         if (load) {

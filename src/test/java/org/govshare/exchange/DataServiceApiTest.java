@@ -15,6 +15,7 @@ import org.govshare.sharing.SharingFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -71,6 +72,26 @@ class DataServiceApiTest {
 
     private static JsonNode json(HttpResponse<String> r) {
         return JSON.readTree(r.body());
+    }
+
+    @Value("${local.data-service.port}")
+    int dataPort;
+
+    @Test
+    void theDataServicesOwnPortAnswersClientSystemsAndNothingElse() {
+        String path = "/api/v1/data/" + code + "/records/" + inside.get(3);
+        HttpResponse<String> onDataPort = call(dataPort, client.key(), PURPOSE, "GET", path, null);
+        assertThat(onDataPort.statusCode()).as(onDataPort.body()).isEqualTo(200);
+        assertThat(onDataPort.body()).isEqualTo(get(path).body());
+        assertThat(dataPort).isNotEqualTo(port);
+        for (String elsewhere : List.of("/login", "/api/v1/catalog/resources", "/actuator/prometheus", "/api/v1/database")) {
+            HttpResponse<String> r = call(dataPort, client.key(), PURPOSE, "GET", elsewhere, null);
+            assertThat(r.statusCode()).as(elsewhere).isEqualTo(404);
+            assertThat(json(r).get("code").asString()).isEqualTo("data-port-only");
+            assertThat(json(r).get("detail").asString()).contains("/api/v1/data");
+        }
+        HttpResponse<String> unauthenticated = call(dataPort, "gsk_not-a-key", PURPOSE, "GET", path, null);
+        assertThat(unauthenticated.statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -19,10 +19,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one audit entry per call (per chunk of an export) and waits until it is durable: the
- * group-committing writer batches concurrent calls into one fsync, so waiting costs a few
- * milliseconds, not a disk write per call. If the entry cannot be written, the call fails with
- * 503 and no data leaves.
+ * Writes one audit entry per call (per chunk of an export); the answer leaves only once it is
+ * durable. The group-committing writer batches concurrent calls into one fsync, so that costs a few
+ * milliseconds, not a disk write per call; and no thread waits for it (calls answer through
+ * {@link org.govshare.platform.DeferredAnswers}), except an export's, between its chunks. If the
+ * entry cannot be written, the call fails with 503 and no data leaves.
  */
 @Component
 class CallAudit {
@@ -40,7 +41,40 @@ class CallAudit {
                 String detail, Collection<String> subjects) {
     }
 
-    void record(Call call) {
+    /**
+     * Appends the call's entry and gives back the call's slot (waiting for the commit needs no
+     * processor here). The future completes when the entry is durable, or fails with 503
+     * audit-unavailable: nothing may be answered then.
+     */
+    CompletableFuture<Void> recordLater(Call call) {
+        CompletableFuture<AuditReceipt> durable = log.append(entry(call));
+        CallSlots.release();
+        return durable.handle((receipt, error) -> {
+            if (error != null) {
+                throw unavailable();
+            }
+            return null;
+        });
+    }
+
+    /** Waits for an entry to be durable, at most the audit timeout; 503 audit-unavailable if it is not. */
+    void await(CompletableFuture<Void> durable) {
+        try {
+            durable.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw unavailable();
+        }
+    }
+
+    /** How long an answer may wait for its entry before the caller is told the audit is unavailable. */
+    Duration timeout() {
+        return Duration.ofMillis(timeoutMillis);
+    }
+
+    private static AuditRecord entry(Call call) {
         AuditRecord.Builder b = AuditRecord.builder("data." + call.method())
             .actor(call.actor())
             .purpose(call.purpose())
@@ -53,17 +87,7 @@ class CallAudit {
         if (call.subjects() != null) {
             call.subjects().forEach(b::subjectId);
         }
-        CompletableFuture<AuditReceipt> durable = log.append(b.build());
-        // waiting for the commit needs no processor here: another call may use this call's slot
-        CallSlots.release();
-        try {
-            durable.get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw unavailable();
-        }
+        return b.build();
     }
 
     String subjectKey(String raw) {

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.govshare.audit.AuditOutcome;
 import org.govshare.dataset.RecordCondition;
 import org.govshare.dataset.RecordReads;
@@ -76,13 +78,15 @@ class DataGateway implements DataServiceManagement {
             this.purpose = purpose == null ? null : purpose.strip();
         }
 
-        /** Audits and counts a refusal, then throws it. */
+        private CompletableFuture<Void> refusalAudited;
+
+        /** Audits (the entry on its way) and counts a refusal, then gives it back to be thrown. */
         ProblemException refuse(ProblemException problem) {
             AuditOutcome outcome = problem.status() == HttpStatus.FORBIDDEN || problem.status() == HttpStatus.TOO_MANY_REQUESTS
                 ? AuditOutcome.DENIED : AuditOutcome.FAILED;
             String what = "refused " + problem.status().value() + " " + problem.code()
                 + (problem.field() == null ? "" : " (" + problem.field() + ")") + (detail == null ? "" : "; " + detail);
-            audit.record(new CallAudit.Call(actor, method, resource, purpose, outcome, what, List.of()));
+            refusalAudited = audit.recordLater(new CallAudit.Call(actor, method, resource, purpose, outcome, what, List.of()));
             timers.record(method, outcome, started);
             if (resource != null && actor.isClient()) {
                 meter.refused(counts());
@@ -90,10 +94,42 @@ class DataGateway implements DataServiceManagement {
             return problem.audited();
         }
 
-        void done(String outcomeDetail, List<String> subjects) {
-            audit.record(new CallAudit.Call(actor, method, resource, purpose, AuditOutcome.SUCCESS,
-                (detail == null ? "" : detail + "; ") + outcomeDetail, subjects));
+        /** Audits the answer; the future completes once the entry is durable. */
+        CompletableFuture<Void> done(String outcomeDetail, List<String> subjects) {
+            CompletableFuture<Void> durable = audit.recordLater(new CallAudit.Call(actor, method, resource, purpose,
+                AuditOutcome.SUCCESS, (detail == null ? "" : detail + "; ") + outcomeDetail, subjects));
             timers.record(method, AuditOutcome.SUCCESS, started);
+            return durable;
+        }
+
+        /** For an export's chunks: audits and waits until the entry is durable. */
+        void doneNow(String outcomeDetail, List<String> subjects) {
+            audit.await(done(outcomeDetail, subjects));
+        }
+
+        /**
+         * Runs the call: its answer, to be sent once its entry is durable; a refusal, to be sent once
+         * the refusal's entry is (or audit-unavailable instead, if it cannot be written).
+         */
+        CompletableFuture<byte[]> answer(Supplier<CompletableFuture<byte[]>> work) {
+            try {
+                return work.get();
+            } catch (ProblemException refusal) {
+                if (refusalAudited == null) {
+                    throw refusal;
+                }
+                return refusalAudited.thenApply(durable -> {
+                    throw refusal;
+                });
+            }
+        }
+
+        /** For an export, which answers on its own thread: a refusal thrown once its entry is durable. */
+        ProblemException refusedNow(ProblemException refusal) {
+            if (refusalAudited != null) {
+                audit.await(refusalAudited);
+            }
+            return refusal;
         }
 
         private UsageMeter.Bucket bucket;
@@ -117,8 +153,7 @@ class DataGateway implements DataServiceManagement {
     }
 
     /** Caller, purpose, resource, grant and input checks, in that order; nothing is read before they pass. */
-    private Call open(String method, String resourceCode, String purpose) {
-        Call call = new Call(method, purpose);
+    private void open(Call call, String resourceCode) {
         if (!call.actor.isClient()) {
             throw call.refuse(new ProblemException(HttpStatus.FORBIDDEN, "client-application-only", null,
                 "problem.client-application-only"));
@@ -137,7 +172,6 @@ class DataGateway implements DataServiceManagement {
             throw call.refuse(e);
         }
         call.detail = "grant " + call.scope.grantNumber();
-        return call;
     }
 
     /**
@@ -199,8 +233,13 @@ class DataGateway implements DataServiceManagement {
     // --- lookup ---------------------------------------------------------------------------------
 
     @Override
-    public byte[] lookup(String resourceCode, String key, String purpose) {
-        Call call = open("lookup", resourceCode, purpose);
+    public CompletableFuture<byte[]> lookup(String resourceCode, String key, String purpose) {
+        Call call = new Call("lookup", purpose);
+        return call.answer(() -> lookup(call, resourceCode, key));
+    }
+
+    private CompletableFuture<byte[]> lookup(Call call, String resourceCode, String key) {
+        open(call, resourceCode);
         String recordKey;
         try {
             recordKey = filters.key(call.resource, key);
@@ -212,9 +251,10 @@ class DataGateway implements DataServiceManagement {
             .map(text -> RecordFields.parse(json, text))
             .filter(call.scope::inScope);
         if (found.isEmpty()) {
-            call.done("0 records", List.of());
-            throw new ProblemException(HttpStatus.NOT_FOUND, "record-not-found", "key", "problem.record-not-found")
-                .audited();
+            return call.done("0 records", List.of()).thenApply(durable -> {
+                throw new ProblemException(HttpStatus.NOT_FOUND, "record-not-found", "key", "problem.record-not-found")
+                    .audited();
+            });
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream(512);
         try (JsonGenerator out = json.createGenerator(body)) {
@@ -224,16 +264,28 @@ class DataGateway implements DataServiceManagement {
             call.scope.write(out, found.get(), masking);
             out.writeEndObject();
         }
-        call.done("1 record", List.of(recordKey));
-        meter.records(call.counts(), 1);
-        return body.toByteArray();
+        return answered(call, call.done("1 record", List.of(recordKey)), 1, body);
+    }
+
+    /** The body, once the call's entry is durable, with the records counted against the quota then. */
+    private CompletableFuture<byte[]> answered(Call call, CompletableFuture<Void> durable, long records,
+                                               ByteArrayOutputStream body) {
+        return durable.thenApply(done -> {
+            meter.records(call.counts(), records);
+            return body.toByteArray();
+        });
     }
 
     // --- query ----------------------------------------------------------------------------------
 
     @Override
-    public byte[] query(String resourceCode, Filters given, String purpose) {
-        Call call = open("query", resourceCode, purpose);
+    public CompletableFuture<byte[]> query(String resourceCode, Filters given, String purpose) {
+        Call call = new Call("query", purpose);
+        return call.answer(() -> query(call, resourceCode, given));
+    }
+
+    private CompletableFuture<byte[]> query(Call call, String resourceCode, Filters given) {
+        open(call, resourceCode);
         FilterParser.Parsed parsed;
         try {
             parsed = filters.parse(call.scope, given, true, call.actor.clientApplicationId());
@@ -272,16 +324,19 @@ class DataGateway implements DataServiceManagement {
                 ? filters.cursor(call.actor.clientApplicationId(), call.resource.id(), last[0]) : null);
             out.writeEndObject();
         }
-        call.done(page.size() + " records", keys);
-        meter.records(call.counts(), page.size());
-        return body.toByteArray();
+        return answered(call, call.done(page.size() + " records", keys), page.size(), body);
     }
 
     // --- verify ---------------------------------------------------------------------------------
 
     @Override
-    public byte[] verify(String resourceCode, Map<String, String> values, String purpose) {
-        Call call = open("verify", resourceCode, purpose);
+    public CompletableFuture<byte[]> verify(String resourceCode, Map<String, String> values, String purpose) {
+        Call call = new Call("verify", purpose);
+        return call.answer(() -> verify(call, resourceCode, values));
+    }
+
+    private CompletableFuture<byte[]> verify(Call call, String resourceCode, Map<String, String> values) {
+        open(call, resourceCode);
         Verification v;
         try {
             v = Verification.of(call.scope, values, filters);
@@ -310,10 +365,8 @@ class DataGateway implements DataServiceManagement {
             out.writeEndObject();
             out.writeEndObject();
         }
-        call.done((found.isPresent() ? "found, " : "not found, ") + (all ? "match" : "no match"),
-            found.isPresent() ? List.of(v.recordKey()) : List.of());
-        meter.records(call.counts(), found.isPresent() ? 1 : 0);
-        return body.toByteArray();
+        return answered(call, call.done((found.isPresent() ? "found, " : "not found, ") + (all ? "match" : "no match"),
+            found.isPresent() ? List.of(v.recordKey()) : List.of()), found.isPresent() ? 1 : 0, body);
     }
 
     // --- export ---------------------------------------------------------------------------------
@@ -321,20 +374,39 @@ class DataGateway implements DataServiceManagement {
     @Override
     public void export(String resourceCode, Filters given, ExportFormat format, String purpose, OutputStream out)
             throws IOException {
-        Call call = open("export", resourceCode, purpose);
+        Call call = new Call("export", purpose);
         FilterParser.Parsed parsed;
         try {
-            parsed = filters.parse(call.scope, given, false, call.actor.clientApplicationId());
-        } catch (ProblemException e) {
-            throw call.refuse(e);
+            open(call, resourceCode);
+            try {
+                parsed = filters.parse(call.scope, given, false, call.actor.clientApplicationId());
+            } catch (ProblemException e) {
+                throw call.refuse(e);
+            }
+            call.detail = call.detail + "; " + format.name().toLowerCase(java.util.Locale.ROOT) + "; "
+                + parsed.describe(audit::subjectKey);
+            if (!exports.tryStart()) {
+                throw call.refuse(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "export-busy", null,
+                    "problem.export-busy", exports.limit(), Exports.RETRY_AFTER_SECONDS)
+                    .with("retryAfterSeconds", Exports.RETRY_AFTER_SECONDS));
+            }
+        } catch (ProblemException refusal) {
+            throw call.refusedNow(refusal);
         }
-        call.detail = call.detail + "; " + format.name().toLowerCase(java.util.Locale.ROOT) + "; "
-            + parsed.describe(audit::subjectKey);
-        takeQuota(call);
-        List<RecordCondition> conditions = new ArrayList<>(call.scope.scopeConditions());
-        conditions.addAll(parsed.conditions());
-        long count = exports.write(call, conditions, format, out);
-        meter.records(call.counts(), count);
+        try {
+            takeQuota(call);
+        } catch (ProblemException refusal) {
+            exports.finished();
+            throw call.refusedNow(refusal);
+        }
+        try {
+            List<RecordCondition> conditions = new ArrayList<>(call.scope.scopeConditions());
+            conditions.addAll(parsed.conditions());
+            long count = exports.write(call, conditions, format, out);
+            meter.records(call.counts(), count);
+        } finally {
+            exports.finished();
+        }
     }
 
     // --- what the client may call ---------------------------------------------------------------

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.apache.commons.csv.CSVFormat;
 import org.govshare.dataset.RecordCondition;
 import org.govshare.dataset.RecordReads;
@@ -30,10 +31,36 @@ class Exports {
     private final int chunkRecords;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Exports(RecordReads records, Masking masking, @Value("${govshare.exchange.export-chunk:5000}") int chunkRecords) {
+    /** What an export refused for want of a turn tells the client to wait. */
+    static final int RETRY_AFTER_SECONDS = 30;
+
+    /**
+     * Exports running at once on this node: each holds a request thread (and a database connection)
+     * for as long as it streams, and the data service's port has only a few threads.
+     */
+    private final Semaphore running;
+    private final int limit;
+
+    Exports(RecordReads records, Masking masking, @Value("${govshare.exchange.export-chunk:5000}") int chunkRecords,
+            @Value("${govshare.data-service.concurrent-exports:2}") int concurrentExports) {
         this.records = records;
         this.masking = masking;
         this.chunkRecords = Math.max(1, chunkRecords);
+        this.limit = Math.max(1, concurrentExports);
+        this.running = new Semaphore(limit);
+    }
+
+    /** Takes a turn to export, if one is free now: an export never waits for one, it is told to retry. */
+    boolean tryStart() {
+        return running.tryAcquire();
+    }
+
+    void finished() {
+        running.release();
+    }
+
+    int limit() {
+        return limit;
     }
 
     long write(DataGateway.Call call, List<RecordCondition> conditions, ExportFormat format, OutputStream out)
@@ -117,7 +144,7 @@ class Exports {
 
         void send(boolean last) {
             sent++;
-            call.done("export chunk " + sent + (last ? " (last)" : "") + ": " + keys.size() + " records, "
+            call.doneNow("export chunk " + sent + (last ? " (last)" : "") + ": " + keys.size() + " records, "
                 + total + " so far", keys);
             try {
                 buffer.writeTo(out);

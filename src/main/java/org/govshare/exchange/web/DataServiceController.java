@@ -2,12 +2,15 @@ package org.govshare.exchange.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,11 +19,12 @@ import org.govshare.exchange.DataServiceManagement;
 import org.govshare.exchange.DataServiceManagement.ExportFormat;
 import org.govshare.exchange.DataServiceManagement.Filters;
 import org.govshare.exchange.DataServiceManagement.ServiceEntry;
+import org.govshare.platform.DeferredAnswers;
 import org.govshare.platform.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,12 +45,18 @@ import org.springframework.web.bind.annotation.RestController;
 class DataServiceController {
 
     static final String PURPOSE = "X-Purpose";
-    private static final MediaType JSON = MediaType.APPLICATION_JSON;
+    private static final String JSON_TYPE = MediaType.APPLICATION_JSON_VALUE;
 
     private final DataServiceManagement data;
+    private final DeferredAnswers answers;
+    private final Duration answerWithin;
 
-    DataServiceController(DataServiceManagement data) {
+    /** {@code answerWithin}: a call whose audit entry is not durable by then is answered 503, without data. */
+    DataServiceController(DataServiceManagement data, DeferredAnswers answers,
+                          @Value("${govshare.exchange.audit-timeout:5s}") Duration answerWithin) {
         this.data = data;
+        this.answers = answers;
+        this.answerWithin = answerWithin;
     }
 
     @GetMapping
@@ -61,22 +71,21 @@ class DataServiceController {
         required = true, description = "why the data is needed"))
     void lookup(@PathVariable String classification, @PathVariable String serial, @PathVariable String key,
                 HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // the hot path: the body written here rather than through a return value handler and message converters
-        byte[] body = data.lookup(code(classification, serial), key, purpose(request.getHeader(PURPOSE)));
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        answers.send(request, response, data.lookup(code(classification, serial), key, purpose(request.getHeader(PURPOSE))),
+            JSON_TYPE, answerWithin);
     }
 
     @GetMapping("/{classification}/{serial}/records")
     @Operation(summary = "Records matching filters inside the grant's row scope, in pages with a cursor",
         description = "Filters on granted, unmasked items: item=v, item.in=a,b, item.prefix=p, item.from=x, "
             + "item.to=y; size (1-100, default 20); cursor from the previous page.")
-    ResponseEntity<byte[]> query(@PathVariable String classification, @PathVariable String serial,
-                                 @RequestParam MultiValueMap<String, String> parameters,
-                                 @RequestHeader(value = PURPOSE, required = false) String purpose) {
-        return ResponseEntity.ok().contentType(JSON)
-            .body(data.query(code(classification, serial), new Filters(parameters), purpose(purpose)));
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = JSON_TYPE))
+    void query(@PathVariable String classification, @PathVariable String serial,
+               @RequestParam MultiValueMap<String, String> parameters,
+               @RequestHeader(value = PURPOSE, required = false) String purpose,
+               HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answers.send(request, response, data.query(code(classification, serial), new Filters(parameters), purpose(purpose)),
+            JSON_TYPE, answerWithin);
     }
 
     /** What a verification submits: item code name to value. */
@@ -85,10 +94,13 @@ class DataServiceController {
 
     @PostMapping("/{classification}/{serial}/verifications")
     @Operation(summary = "Verify submitted values against the record with the submitted key: match / no match per item, never a value")
-    ResponseEntity<byte[]> verify(@PathVariable String classification, @PathVariable String serial, @RequestBody VerificationRequest request,
-                                  @RequestHeader(value = PURPOSE, required = false) String purpose) {
-        return ResponseEntity.ok().contentType(JSON)
-            .body(data.verify(code(classification, serial), request == null ? null : request.values(), purpose(purpose)));
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = JSON_TYPE))
+    void verify(@PathVariable String classification, @PathVariable String serial, @RequestBody VerificationRequest body,
+                @RequestHeader(value = PURPOSE, required = false) String purpose,
+                HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answers.send(request, response,
+            data.verify(code(classification, serial), body == null ? null : body.values(), purpose(purpose)),
+            JSON_TYPE, answerWithin);
     }
 
     @GetMapping("/{classification}/{serial}/export")

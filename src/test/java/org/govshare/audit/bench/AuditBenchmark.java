@@ -47,7 +47,7 @@ public final class AuditBenchmark {
             "--govshare.embedded-postgres.data-dir=target/bench-pg",
             "--govshare.embedded-postgres.clean=true",
             "--govshare.demo.enabled=false",
-            "--server.port=0",
+            "--server.port=0", "--govshare.data-service.port=0",
             "--spring.main.banner-mode=off",
             "--logging.level.root=WARN",
             "--logging.level.org.govshare=WARN");

@@ -107,7 +107,7 @@ public final class CatalogBenchmark {
             "--govshare.embedded-postgres.data-dir=target/bench-pg",
             "--govshare.embedded-postgres.clean=" + clean,
             "--govshare.catalog.search.index-dir=" + INDEX,
-            "--server.port=0",
+            "--server.port=0", "--govshare.data-service.port=0",
             "--spring.main.banner-mode=off",
             "--logging.level.root=WARN",
             "--logging.level.org.govshare=WARN");

@@ -85,7 +85,7 @@ public final class IngestBenchmark {
             "--govshare.bootstrap.admin-password=Bench@2026gov!",
             "--govshare.catalog.search.index-dir=" + DIR.resolve("search"),
             "--govshare.dataset.upload-dir=" + DIR.resolve("uploads"),
-            "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+            "--server.port=0", "--govshare.data-service.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
             "--logging.level.org.govshare=WARN", "--logging.level.org.govshare.dataset=INFO");
         try {
             UUID resource = CurrentActor.runAs(CurrentActor.system(), () -> publish(ctx));

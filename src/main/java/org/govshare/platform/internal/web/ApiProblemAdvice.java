@@ -72,8 +72,7 @@ class ApiProblemAdvice {
         if (e.status() == HttpStatus.FORBIDDEN && !e.isAudited()) {
             access.reportDenied(request, e.code());
         }
-        ProblemDetail problem = problems.of(request, e.status(), e.code(), e.field(), e.messageKey(), e.args());
-        e.properties().forEach(problem::setProperty);
+        ProblemDetail problem = problems.of(request, e);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status())
             .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (e.properties().get("retryAfterSeconds") instanceof Number seconds) {

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.govshare.platform.CallSlots;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -80,7 +79,6 @@ final class DataCallAdmission implements Filter {
         ProblemDetail problem = problems.of(request, HttpStatus.SERVICE_UNAVAILABLE, "data-service-busy", null,
             "problem.data-service-busy", waited.toPlainString(), seconds);
         problem.setProperty("retryAfterSeconds", seconds);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         problems.write(request, response, problem);
     }
 }

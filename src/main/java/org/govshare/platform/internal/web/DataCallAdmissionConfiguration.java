@@ -29,4 +29,15 @@ class DataCallAdmissionConfiguration {
         registration.setName("dataCallAdmission");
         return registration;
     }
+
+    /** Right after the request id: a request that has no business on the data port does no work there. */
+    @Bean
+    FilterRegistrationBean<DataPortFilter> dataPortFilter(DataServiceConnector connector, Problems problems) {
+        FilterRegistrationBean<DataPortFilter> registration =
+            new FilterRegistrationBean<>(new DataPortFilter(connector, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setName("dataPortFilter");
+        registration.setEnabled(connector.enabled());
+        return registration;
+    }
 }

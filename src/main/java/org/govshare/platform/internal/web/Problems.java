@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.net.URI;
 import java.util.Locale;
+import org.govshare.platform.ProblemException;
 import org.govshare.platform.RequestIds;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -54,8 +56,32 @@ public class Problems {
         return problem;
     }
 
+    /** The problem a {@link ProblemException} describes, with its extra members. */
+    public ProblemDetail of(HttpServletRequest request, ProblemException e) {
+        ProblemDetail problem = of(request, e.status(), e.code(), e.field(), e.messageKey(), e.args());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
     /** Writes a problem straight to the response, for filters that answer before MVC is reached. */
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        byte[] body = body(request, problem);
+        prepare(response, problem);
+        response.getOutputStream().write(body);
+    }
+
+    /** Status and content type of a problem answer, and Retry-After if the problem says when. */
+    void prepare(HttpServletResponse response, ProblemDetail problem) {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        if (problem.getProperties() != null && problem.getProperties().get("retryAfterSeconds") instanceof Number seconds) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
+        }
+    }
+
+    /** The problem as the JSON body {@link #write} sends. */
+    byte[] body(HttpServletRequest request, ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType());
         body.put("title", problem.getTitle());
@@ -65,10 +91,7 @@ public class Problems {
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        return json.writeValueAsBytes(body);
     }
 
     public String message(String key, Locale locale, String fallback, Object... args) {

@@ -29,6 +29,10 @@ class StartupBanner {
             ? web.getWebServer().getPort() : env.getProperty("server.port", Integer.class, 8080);
         StringBuilder sb = new StringBuilder("\n\n  govshare is running: http://localhost:" + port + "/\n");
         sb.append("  API docs: http://localhost:").append(port).append("/swagger-ui.html\n");
+        Integer dataPort = env.getProperty(DataServiceConnector.LOCAL_PORT, Integer.class);
+        if (dataPort != null) {
+            sb.append("  Data service for client systems: http://localhost:").append(dataPort).append("/api/v1/data\n");
+        }
         if (hints != null) {
             sb.append("  Demo accounts (password ").append(hints.password()).append("):\n");
             hints.accounts().forEach(h -> sb.append("    ").append(String.format("%-14s", h.username())).append(h.description()).append('\n'));

@@ -16,7 +16,10 @@
 # JFR profile of a second wrk run with its hot spots (PROFILE=0 skips it), then the bulk export of
 # the whole granted scope (CSV and JSON Lines) with rows/s, heap and RSS under -Xmx512m.
 #   bench/gateway/run.sh
-# Environment: ROWS=1000000 DURATION=30s WARMUP=15s CONNECTIONS=64 PORT=18090 HEAP=512m PROFILE=1 EXPORT=1 RT_CLIENT=0
+# Client systems call the data service's own port (DATA_PORT; the console's is PORT), as deployments
+# should have them do: see docs/api/data-service.md. DATA_PORT=-1 measures the console's port instead.
+# Environment: ROWS=1000000 DURATION=30s WARMUP=15s CONNECTIONS=64 PORT=18090 DATA_PORT=18091 HEAP=512m
+#   PROFILE=1 EXPORT=1 RT_CLIENT=0
 #   REUSE=1 (keep the data and grant of the previous run: skips start-up load and set-up)
 #   MVN_FLAGS=-o (offline build). Not run by CI. Needs wrk, pgbench and psql (installed if root).
 set -euo pipefail
@@ -27,6 +30,7 @@ DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-64}
 PORT=${PORT:-18090}
+DATA_PORT=${DATA_PORT:-$((PORT + 1))}
 HEAP=${HEAP:-512m}
 PROFILE=${PROFILE:-1}
 EXPORT=${EXPORT:-1}
@@ -70,6 +74,9 @@ driver data "$DIR" "$ROWS"
 
 # --- start the app --------------------------------------------------------------------------------
 if curl -s -o /dev/null "http://localhost:$PORT/"; then echo "port $PORT is busy; set PORT=..."; exit 1; fi
+if [ "$DATA_PORT" -ge 0 ] && curl -s -o /dev/null "http://localhost:$DATA_PORT/"; then
+  echo "port $DATA_PORT is busy; set DATA_PORT=..."; exit 1
+fi
 CLEAN=true
 if [ "$REUSE" = 1 ] && [ -f "$DIR/state.env" ] && [ -f "$DIR/pg/PG_VERSION" ]; then CLEAN=false; fi
 APP=""; WRKPID=""
@@ -81,6 +88,7 @@ cleanup() {
 trap cleanup EXIT
 t0=$(date +%s)
 java -Xmx"$HEAP" -XX:FlightRecorderOptions=stackdepth=256 ${APP_OPTS:-} -Duser.timezone=UTC -jar "$JAR" --server.port="$PORT" \
+  --govshare.data-service.port="$DATA_PORT" \
   --govshare.embedded-postgres.data-dir="$DIR/pg" --govshare.embedded-postgres.clean=$CLEAN \
   --govshare.catalog.search.index-dir="$DIR/search" --govshare.dataset.upload-dir="$DIR/uploads" \
   >"$DIR/app.log" 2>&1 &
@@ -158,7 +166,7 @@ function request()
   return wrk.format("GET", prefix .. blob:sub(i + 1, i + width - 1))
 end
 LUA
-URL="http://127.0.0.1:$PORT"
+URL="http://127.0.0.1:$([ "$DATA_PORT" -ge 0 ] && echo "$DATA_PORT" || echo "$PORT")"
 PREFIX="/api/v1/data/$CODE/records/"
 run_wrk() {  # duration, output file; WRK_PREFIX (e.g. chrt -f 1) runs wrk under another scheduling policy
   { time ${WRK_PREFIX:-} wrk -t2 -c"$CONNECTIONS" -d"$1" --latency -H "X-Api-Key: $API_KEY" -H "X-Purpose: $PURPOSE_ENCODED" \

@@ -21,7 +21,7 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
 
 start_app() {  # sets APP and ELAPSED
   local t0; t0=$(now)
-  java -jar "$JAR" --server.port="$PORT" --govshare.embedded-postgres.data-dir="$WORK/pg" >"$WORK/app-$1.log" 2>&1 &
+  java -jar "$JAR" --server.port="$PORT" --govshare.data-service.port=0 --govshare.embedded-postgres.data-dir="$WORK/pg" >"$WORK/app-$1.log" 2>&1 &
   APP=$!
   until curl -sf -o /dev/null "http://localhost:$PORT/login"; do
     kill -0 $APP 2>/dev/null || { echo "app died, see $WORK/app-$1.log"; cat "$WORK/app-$1.log" | tail -30; exit 1; }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.govshare.platform.DeferredAnswers;
@@ -69,7 +70,20 @@ class NonBlockingAnswers implements DeferredAnswers, DisposableBean {
         async.setTimeout(Math.max(1, within.toMillis()));
         Answer answer = new Answer(async, contentType, RequestIds.current(), within);
         async.addListener(answer);
-        body.whenCompleteAsync(answer, writer);
+        body.whenComplete((bytes, error) -> hand(answer, bytes, error));
+    }
+
+    /**
+     * Runs on the thread that completed the body (the audit writer's), which must not be held up
+     * nor fail here: only queues the answer for the answer writer.
+     */
+    private void hand(Answer answer, byte[] bytes, Throwable error) {
+        try {
+            writer.execute(() -> answer.accept(bytes, error));
+        } catch (RejectedExecutionException e) {
+            // shutting down: the container's timeout answers it, if the connection is still there
+            log.debug("Answer for request {} not sent: the answer writer has stopped", answer.requestId);
+        }
     }
 
     @Override

@@ -95,6 +95,23 @@ class DataServiceApiTest {
     }
 
     @Test
+    void anExportIsAFileOnlyWhenItIsAnswered() {
+        String path = "/api/v1/data/" + code + "/export?format=csv";
+        HttpResponse<String> refused = call(port, client.key(), null, "GET", path, null);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
+        HttpResponse<String> answered = get(path);
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(answered.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".csv"));
+        HttpResponse<String> empty = get("/api/v1/data/" + code + "/export?format=jsonl&tyshxydm=" + outside.get(0));
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(200);
+        assertThat(empty.body()).isEmpty();
+        assertThat(empty.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".jsonl"));
+    }
+
+    @Test
     void aLookupReturnsExactlyTheGrantedItemsMaskedAndIsAuditedWithTheSubject() {
         HttpResponse<String> r = get("/api/v1/data/" + code + "/records/" + inside.get(2));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -69,11 +69,6 @@ class CallAudit {
         }
     }
 
-    /** How long an answer may wait for its entry before the caller is told the audit is unavailable. */
-    Duration timeout() {
-        return Duration.ofMillis(timeoutMillis);
-    }
-
     private static AuditRecord entry(Call call) {
         AuditRecord.Builder b = AuditRecord.builder("data." + call.method())
             .actor(call.actor())

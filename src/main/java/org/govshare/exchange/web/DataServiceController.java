@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -111,10 +112,49 @@ class DataServiceController {
         Map<String, List<String>> filters = new LinkedHashMap<>(parameters);
         List<String> formats = filters.remove("format");
         ExportFormat format = format(formats);
-        response.setContentType(format == ExportFormat.CSV ? "text/csv;charset=UTF-8" : "application/x-ndjson;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + (classification + "-" + serial).replaceAll("[^A-Za-z0-9_.-]", "_")
-            + (format == ExportFormat.CSV ? ".csv" : ".jsonl") + "\"");
-        data.export(code(classification, serial), new Filters(filters), format, purpose(purpose), response.getOutputStream());
+        String type = format == ExportFormat.CSV ? "text/csv;charset=UTF-8" : "application/x-ndjson;charset=UTF-8";
+        String disposition = "attachment; filename=\"" + (classification + "-" + serial).replaceAll("[^A-Za-z0-9_.-]", "_")
+            + (format == ExportFormat.CSV ? ".csv" : ".jsonl") + "\"";
+        // the file's headers only once there is a file: a refusal before the first chunk is a problem, not an attachment
+        FileOnFirstWrite file = new FileOnFirstWrite(response, type, disposition);
+        data.export(code(classification, serial), new Filters(filters), format, purpose(purpose), file);
+        file.start(); // an empty export is still a file
+    }
+
+    /** The response's body, which sets the file's type and name when the first byte is written. */
+    private static final class FileOnFirstWrite extends FilterOutputStream {
+
+        private final HttpServletResponse response;
+        private final String type;
+        private final String disposition;
+        private boolean started;
+
+        FileOnFirstWrite(HttpServletResponse response, String type, String disposition) throws IOException {
+            super(response.getOutputStream());
+            this.response = response;
+            this.type = type;
+            this.disposition = disposition;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            start();
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            start();
+            out.write(b);
+        }
+
+        void start() {
+            if (!started) {
+                started = true;
+                response.setContentType(type);
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition);
+            }
+        }
     }
 
     /** A resource code is its classification code and serial number ("303001/000004"): two path segments here. */

@@ -84,7 +84,8 @@ class DataServiceApiTest {
         assertThat(onDataPort.statusCode()).as(onDataPort.body()).isEqualTo(200);
         assertThat(onDataPort.body()).isEqualTo(get(path).body());
         assertThat(dataPort).isNotEqualTo(port);
-        for (String elsewhere : List.of("/login", "/api/v1/catalog/resources", "/actuator/prometheus", "/api/v1/database")) {
+        for (String elsewhere : List.of("/login", "/api/v1/catalog/resources", "/actuator/prometheus", "/api/v1/database",
+                "/api/v1/data-services/usage")) {
             HttpResponse<String> r = call(dataPort, client.key(), PURPOSE, "GET", elsewhere, null);
             assertThat(r.statusCode()).as(elsewhere).isEqualTo(404);
             assertThat(json(r).get("code").asString()).isEqualTo("data-port-only");

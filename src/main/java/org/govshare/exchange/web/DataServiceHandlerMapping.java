@@ -1,6 +1,7 @@
 package org.govshare.exchange.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.govshare.platform.DataServicePaths;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
@@ -21,8 +22,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Component
 class DataServiceHandlerMapping implements HandlerMapping, Ordered, ApplicationContextAware, InitializingBean {
 
-    static final String PREFIX = "/api/v1/data";
-
     private final RequestMappingHandlerMapping own = new RequestMappingHandlerMapping() {
         @Override
         protected boolean isHandler(Class<?> beanType) {
@@ -42,11 +41,7 @@ class DataServiceHandlerMapping implements HandlerMapping, Ordered, ApplicationC
 
     @Override
     public HandlerExecutionChain getHandler(HttpServletRequest request) throws Exception {
-        String uri = request.getRequestURI();
-        int at = request.getContextPath().length();
-        boolean dataService = uri.startsWith(PREFIX, at)
-            && (uri.length() == at + PREFIX.length() || uri.charAt(at + PREFIX.length()) == '/');
-        return dataService ? own.getHandler(request) : null;
+        return DataServicePaths.matches(request) ? own.getHandler(request) : null;
     }
 
     @Override
@@ -57,7 +52,7 @@ class DataServiceHandlerMapping implements HandlerMapping, Ordered, ApplicationC
     /**
      * First of all: before the main RequestMappingHandlerMapping (order 0) and before the actuator's
      * endpoint mapping (-100), which would otherwise try its own mappings on every call first. It
-     * answers only under {@value #PREFIX}, where no other mapping has handlers.
+     * answers only under {@value DataServicePaths#PREFIX}, where no other mapping has handlers.
      */
     @Override
     public int getOrder() {

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.govshare.platform.DataServicePaths;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -13,8 +14,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * pages are 404 there, so that the port can be opened to client systems' networks alone.
  */
 class DataPortFilter extends OncePerRequestFilter {
-
-    static final String PREFIX = "/api/v1/data";
 
     private final DataServiceConnector connector;
     private final Problems problems;
@@ -27,17 +26,11 @@ class DataPortFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (connector.isDataPort(request.getLocalPort()) && !dataService(request)) {
+        if (connector.isDataPort(request.getLocalPort()) && !DataServicePaths.matches(request)) {
             problems.write(request, response, problems.of(request, HttpStatus.NOT_FOUND, "data-port-only", null,
-                "problem.data-port-only", PREFIX));
+                "problem.data-port-only", DataServicePaths.PREFIX));
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private static boolean dataService(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        int at = request.getContextPath().length();
-        return uri.startsWith(PREFIX, at) && (uri.length() == at + PREFIX.length() || uri.charAt(at + PREFIX.length()) == '/');
     }
 }

@@ -75,8 +75,4 @@ class DataServiceConnector implements WebServerFactoryCustomizer<TomcatServletWe
                 new MapPropertySource("govshare.data-service.ports", Map.of(LOCAL_PORT, connector.getLocalPort())));
         }
     }
-
-    int localPort() {
-        return connector == null ? -1 : connector.getLocalPort();
-    }
 }

@@ -129,10 +129,11 @@ class AuditSearchService implements AuditQueries {
         if (StringUtils.hasText(search.subjectKey())) {
             String key = search.subjectKey().trim().toLowerCase(Locale.ROOT);
             if (SUBJECT_KEY.matcher(key).matches()) {
-                // candidates: the subject index up to its progress, and the few entries after it; then the exact key
+                // candidates: the subject index, and the few entries left to the indexer that it has
+                // not reached yet (V16); then the exact key
                 where.append(" and seq in (select seq from audit_subject where subject_hash = audit_subject_hash(?) "
-                    + "union all select seq from audit_entry where seq > (select indexed_seq from audit_subject_progress "
-                    + "where id = 1)) and subject_keys @> array[?]::text[]");
+                    + "union all select seq from audit_entry where audit_subject_deferred(subject_keys) and seq > "
+                    + "(select indexed_seq from audit_subject_progress where id = 1)) and subject_keys @> array[?]::text[]");
                 params.add(key);
                 params.add(key);
             } else {

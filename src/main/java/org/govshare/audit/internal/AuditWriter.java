@@ -49,8 +49,10 @@ class AuditWriter implements AuditLog, SmartLifecycle {
         + "subject_keys, hash_alg, prev_hash, hash";
     /**
      * The batch as one array per column, unnested into rows, inserted only if the head is still
-     * where this writer last saw it, and the head moved, all in one statement run in autocommit:
-     * one round trip (and one fsync) per batch, atomic whatever the batch size. When another node
+     * where this writer last saw it, the head moved, and the subject keys of the entries that have
+     * at most a hundred of them added to the subject index (the others are indexed behind the
+     * writer: see V16__audit_subject_inline.sql), all in one statement run in autocommit: one
+     * round trip (and one fsync) per batch, atomic whatever the batch size. When another node
      * moved the head first, nothing is written and the writer re-chains after the new head.
      * Hashes travel as hex, times as ISO-8601, so every array is a plain text[].
      */
@@ -61,7 +63,11 @@ class AuditWriter implements AuditLog, SmartLifecycle {
         + "from unnest(?::bigint[], ?::timestamptz[], ?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], "
         + "?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
         + "as b(s, t, au, an, o, ca, a, tt, ti, tor, pu, oc, r, d, sk, alg, ph, h) where exists (select 1 from head) "
-        + "returning 1) select (select count(*) from head), (select count(*) from rows)";
+        + "returning seq, subject_keys), "
+        + "subjects as (insert into audit_subject (seq, subject_hash) select r.seq, audit_subject_hash(k) "
+        + "from rows r, unnest(r.subject_keys) k where not audit_subject_deferred(r.subject_keys) "
+        + "and audit_subject_indexable(k)) "
+        + "select (select count(*) from head), (select count(*) from rows)";
     private static final String READ_HEAD = "select last_seq, last_hash from audit_chain_head where id = 1";
     private static final int HEAD_PARAMS = 4;
     private static final int MAX_ATTEMPTS = 5;

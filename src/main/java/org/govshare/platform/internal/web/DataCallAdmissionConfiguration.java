@@ -18,10 +18,10 @@ class DataCallAdmissionConfiguration {
 
     @Bean
     FilterRegistrationBean<DataCallAdmission> dataCallAdmission(
-            @Value("${govshare.data-service.concurrent-calls:0}") int configured,
+            DataCallCapacity capacity,
             @Value("${govshare.data-service.admission-wait:5s}") Duration maxWait,
             Problems problems, MeterRegistry meters) {
-        int slots = configured > 0 ? configured : 2 * Runtime.getRuntime().availableProcessors();
+        int slots = capacity.slots();
         FilterRegistrationBean<DataCallAdmission> registration =
             new FilterRegistrationBean<>(new DataCallAdmission(slots, maxWait, problems, meters));
         registration.addUrlPatterns("/api/v1/data", "/api/v1/data/*");

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
  * The data service's own port ({@code govshare.data-service.port}, 8081 by default; -1 for none),
  * with its own few request threads: a bulkhead between client systems and the console, and the
  * pool size that makes answering cheap. Data calls answer without holding a thread while their
- * audit entry commits, so a few threads, about as many as the calls that may run at once, keep the
- * processors busy; with them all busy, the next request is picked up from the queue without
- * waking a thread, where the console's pool of 200 woke one for every request (bench/gateway:
- * 75-90 µs of JVM processor time a lookup against 100-120). Uploads, downloads and pages on the
+ * audit entry commits, so a few threads, as many as the calls that may run at once
+ * ({@link DataCallCapacity}), keep the processors busy; with them all busy, the next request is
+ * picked up from the queue without waking a thread, where the console's pool of 200 woke one for
+ * every request (bench/gateway: 75-90 µs of JVM processor time a lookup against 100-120). Uploads, downloads and pages on the
  * console's port cannot take these threads, and client systems flooding this one leave the console
  * alone. Only the data service answers here ({@link DataPortFilter}); the console's port serves it
  * too, so nothing breaks for a client that has not moved.
@@ -37,9 +37,10 @@ class DataServiceConnector implements WebServerFactoryCustomizer<TomcatServletWe
 
     DataServiceConnector(@Value("${govshare.data-service.port:8081}") int port,
                          @Value("${govshare.data-service.threads:0}") int threads,
-                         @Value("${server.tomcat.max-keep-alive-requests:10000}") int keepAliveRequests) {
+                         @Value("${server.tomcat.max-keep-alive-requests:10000}") int keepAliveRequests,
+                         DataCallCapacity capacity) {
         this.port = port;
-        this.threads = threads > 0 ? threads : 4 * Runtime.getRuntime().availableProcessors();
+        this.threads = threads > 0 ? threads : capacity.slots();
         this.keepAliveRequests = keepAliveRequests;
     }
 

@@ -138,7 +138,7 @@ if [ -n "${PRE_SQL:-}" ]; then echo "pre-SQL: $PRE_SQL"; psql -qX -v ON_ERROR_ST
 # backends that already ended, counted in the postmaster's children time)
 TICK=$(getconf CLK_TCK)
 jvm_cpu() { awk -v t="$TICK" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$APP/stat"; }
-jit_seconds() { jstat -compiler "$APP" 2>/dev/null | awk 'NR == 2 { print $4 }'; }
+jit_seconds() { { jstat -compiler "$APP" 2>/dev/null | awk 'NR == 2 { print $4 }'; } || true; }
 pg_cpu() {
   local sum=0 p
   for p in $POSTMASTER $(pgrep -P "$POSTMASTER" || true); do

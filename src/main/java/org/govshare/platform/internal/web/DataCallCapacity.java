@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * an export keeps its thread for its whole stream, so without them a streaming export would leave
  * fewer threads than calls may run. The pool is no larger than the slots because a thread that
  * finds them all taken parks until one is given back, a context switch for nearly every call under
- * load (bench/gateway: 8 threads for 4 slots cost about 8 µs of JVM time a lookup more than 4 for 4);
+ * load (interleaved runs of bench/gateway's lookups: 8 threads for 4 slots cost about 8 µs of JVM
+ * time a lookup more than 4 for 4);
  * with as many slots as threads, a request waits in the connector's queue instead, where waiting
  * costs nothing.
  */

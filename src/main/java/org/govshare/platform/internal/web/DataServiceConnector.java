@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  * audit entry commits, so a few threads, as many as the calls that may run at once
  * ({@link DataCallCapacity}), keep the processors busy; with them all busy, the next request is
  * picked up from the queue without waking a thread, where the console's pool of 200 woke one for
- * every request (bench/gateway: 75-90 µs of JVM processor time a lookup against 100-120). Uploads, downloads and pages on the
- * console's port cannot take these threads, and client systems flooding this one leave the console
- * alone. Only the data service answers here ({@link DataPortFilter}); the console's port serves it
+ * every request (bench/gateway: 75-90 µs of JVM processor time a lookup against 100-120).
+ * Uploads, downloads and pages on the console's port cannot take these threads, and client
+ * systems flooding this one leave the console alone. Only the data service answers here ({@link DataPortFilter}); the console's port serves it
  * too, so nothing breaks for a client that has not moved.
  */
 @Component

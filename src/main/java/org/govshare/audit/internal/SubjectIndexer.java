@@ -52,6 +52,7 @@ class SubjectIndexer {
                 when (select count(*) from batch) >= :batch then (select max(seq) from batch)
                 else greatest(indexed_seq, coalesce((select last_seq from head), 0)) end
             where id = 1 and exists (select 1 from progress)
+              and (exists (select 1 from batch) or coalesce((select last_seq from head), 0) > indexed_seq)
             returning indexed_seq)
         select (select count(*) from batch), (select count(*) from added)""";
 

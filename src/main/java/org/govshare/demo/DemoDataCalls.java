@@ -30,8 +30,8 @@ import org.springframework.data.domain.PageRequest;
 final class DemoDataCalls {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataCalls.class);
-    private static final List<String> PURPOSES = List.of("参保登记时核验单位登记信息", "一窗受理核验办事对象信息",
-        "社会保险稽核", "行政许可审查核验");
+    /** Not among any demo grant's purposes: one call a grant makes with it is refused, as it should be. */
+    static final String UNAPPROVED_PURPOSE = "商业营销名单比对";
     private static final Duration WAIT_FOR_RECORDS = Duration.ofSeconds(90);
 
     private final SharingManagement sharing;
@@ -80,8 +80,9 @@ final class DemoDataCalls {
 
     private int callAs(GrantView g, List<RecordView> records) {
         int answered = 0;
+        List<String> purposes = g.purposes();
         for (int i = 0; i < records.size(); i++) {
-            String purpose = PURPOSES.get(i % PURPOSES.size());
+            String purpose = purposes.get(i % purposes.size());
             RecordView r = records.get(i);
             answered += quietly(() -> data.lookup(g.resourceCode(), r.key(), purpose));
             if (i % 4 == 0) {
@@ -89,7 +90,11 @@ final class DemoDataCalls {
             }
         }
         answered += quietly(() -> data.query(g.resourceCode(), new Filters(Map.of("size", List.of("10"))),
-            PURPOSES.get(0)));
+            purposes.get(0)));
+        if (!records.isEmpty()) {
+            // refused (403 purpose-not-granted): the provider sees it among the refused calls
+            quietly(() -> data.lookup(g.resourceCode(), records.get(0).key(), UNAPPROVED_PURPOSE));
+        }
         return answered;
     }
 
@@ -109,7 +114,8 @@ final class DemoDataCalls {
             call.get().join();
             return 1;
         } catch (ProblemException e) {
-            // a record outside the grant's row scope (404) or a key the grant cannot verify: also demo traffic
+            // a record outside the grant's row scope (404), a key the grant cannot verify or a purpose it
+            // does not allow: also demo traffic
             return 0;
         } catch (CompletionException e) {
             if (e.getCause() instanceof ProblemException) {

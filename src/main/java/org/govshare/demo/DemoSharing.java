@@ -39,6 +39,14 @@ final class DemoSharing {
     /** Every demo application's purpose starts with this (the tests find them by it). */
     static final String PURPOSE_PREFIX = "龙泉驿区";
 
+    /** The call purposes (X-Purpose) each consuming department's applications state. */
+    static final Map<String, List<String>> CALL_PURPOSES = Map.of(
+        "rsj", List.of("参保登记时核验单位登记信息", "社会保险稽核"),
+        "spj", List.of("一窗受理核验办事对象信息", "行政许可审查核验"),
+        "ggzy", List.of("投标主体资格核验"),
+        "gaj", List.of("案件办理核查相关信息"),
+        "scjg", List.of("企业信用监管核查"));
+
     private final SharingManagement sharing;
     private final CatalogManagement catalog;
     private final Map<String, UUID> departments;
@@ -105,7 +113,7 @@ final class DemoSharing {
             .orElseThrow());
         ApplicationDraft draft = new ApplicationDraft(r.id(), items, client, PURPOSE_PREFIX + purpose,
             "《政务数据共享条例》；本部门“三定”规定所列职责", "政务服务与监管业务办理", today,
-            today.plusYears(1).minusDays(1), 2000);
+            today.plusYears(1).minusDays(1), 2000, CALL_PURPOSES.get(consumer));
         used.add(r.id());
         return as(user, () -> coordination ? sharing.requestCoordination(draft) : sharing.apply(draft));
     }

@@ -54,7 +54,7 @@ public interface DataServiceManagement {
     record ServiceEntry(String resourceCode, String resourceName, java.util.UUID resourceId, java.util.UUID providerId,
                         String grantNumber, List<ServiceItem> items, List<String> queryableItems,
                         List<String> keyItems, List<String> methods, int dailyQuota, long usedToday,
-                        java.time.LocalDate validUntil) {
+                        java.time.LocalDate validUntil, List<String> purposes) {
     }
 
     /** A granted item and how it is shown. */

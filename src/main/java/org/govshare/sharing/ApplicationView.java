@@ -11,7 +11,8 @@ import java.util.UUID;
  */
 public record ApplicationView(UUID id, String number, SharingPath path, ApplicationState state, UUID consumerId,
                               UUID clientApplicationId, UUID resourceId, String resourceCode, String resourceName,
-                              int resourceVersion, UUID providerId, List<String> items, String purpose, String basis,
+                              int resourceVersion, UUID providerId, List<String> items, String purpose,
+                              List<String> purposes, String basis,
                               String scenario, LocalDate validFrom, LocalDate validUntil, int expectedDailyCalls,
                               LocalDate dueDate, Integer workingDaysLeft, boolean overdue, String decisionReason,
                               UUID grantId, Instant submittedAt, Instant decidedAt, long version,

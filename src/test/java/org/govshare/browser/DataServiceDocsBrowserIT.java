@@ -2,6 +2,7 @@ package org.govshare.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.govshare.HttpApi;
 import org.govshare.IntegrationTest;
@@ -18,10 +19,13 @@ import org.openqa.selenium.support.ui.Select;
  * A consumer's data steward finds a resource's 数据服务接口 page from the catalog, reads its items and
  * endpoints, and tries the real service with the API key of a client application holding a grant
  * (tyshxydm, qymc, fddbr; fddbr masked to its last 4 characters): a masked record comes back, and a
- * call without a purpose is the service's own 400 problem. 我的可用接口 lists the same grant.
+ * call with a purpose the grant did not approve is refused (403), one without a purpose is the
+ * service's own 400 problem. 我的可用接口 lists the same grant with its approved purposes.
  */
 @IntegrationTest
 class DataServiceDocsBrowserIT extends BrowserTestSupport {
+
+    static final List<String> PURPOSES = List.of("在线调试核验企业登记信息", "参保单位登记核验");
 
     UUID resource;
     String code;
@@ -40,7 +44,7 @@ class DataServiceDocsBrowserIT extends BrowserTestSupport {
         ExchangeFixtures.grant(port, resource, client, "[\"tyshxydm\", \"qymc\", \"fddbr\"]", """
             {"items":["tyshxydm","qymc","fddbr"],"dailyQuota":100,
              "rowScope":[{"item":"xzqh","op":"PREFIX","values":["510112"]}],"comment":"在线调试"}
-            """);
+            """, PURPOSES.toArray(String[]::new));
     }
 
     @Test
@@ -60,6 +64,9 @@ class DataServiceDocsBrowserIT extends BrowserTestSupport {
         assertThat($("#endpoint-lookup .example-request").getText()).contains("X-Api-Key", "/api/v1/data/" + code + "/records/");
         assertThat(texts("#endpoint-query .endpoint-param td:first-child")).contains("X-Purpose", "qymc.prefix", "size", "cursor");
         screenshot("docs");
+        // the purpose field offers the purposes the department's client was granted, the first filled in
+        assertThat($("#try-purpose").getAttribute("value")).isEqualTo(PURPOSES.get(0));
+        assertThat($$("#try-purposes option").stream().map(o -> o.getAttribute("value"))).containsExactlyElementsOf(PURPOSES);
 
         // lookup with the client's key: the granted items, fddbr masked, nothing else
         type("#try-key", client.key());
@@ -79,8 +86,16 @@ class DataServiceDocsBrowserIT extends BrowserTestSupport {
         waitForStatus("200");
         assertThat(text("#try-output")).contains("\"count\": 1", key);
 
-        // without a purpose the service answers its own problem
+        // a purpose the grant was not approved for is refused, naming the approved ones
         new Select($("#try-method")).selectByValue("lookup");
+        type("#try-purpose", "与授权无关的用途");
+        send();
+        waitForStatus("403");
+        assertThat(text("#try-output")).contains("purpose-not-granted", PURPOSES.get(0), PURPOSES.get(1))
+            .doesNotContain("龙泉驿在线调试企业有限公司");
+        screenshot("try-wrong-purpose");
+
+        // without a purpose the service answers its own problem
         $("#try-purpose").clear();
         send();
         waitForStatus("400");
@@ -109,6 +124,8 @@ class DataServiceDocsBrowserIT extends BrowserTestSupport {
         assertThat(row.findElements(By.cssSelector(".service-method")).stream().map(e -> e.getAttribute("data-method")))
             .containsExactly("lookup", "query", "verify", "export");
         assertThat(row.getText()).contains("0 / 100");
+        assertThat(row.findElements(By.cssSelector(".service-purpose")).stream().map(e -> e.getText()))
+            .containsExactlyElementsOf(PURPOSES);
         screenshot("mine");
         clickAndWaitForPage(By.cssSelector(".client-services[data-client-id='" + client.id() + "'] .service-row[data-resource-code='"
             + code + "'] .service-docs-link"));

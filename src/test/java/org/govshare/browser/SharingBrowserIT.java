@@ -87,6 +87,7 @@ class SharingBrowserIT extends BrowserTestSupport {
         assertThat(present("#precheck-form")).as("the consumer does not pre-check").isFalse();
         assertThat(present("#withdraw-form")).isTrue();
         String number = text("#application-number");
+        assertThat(texts("#fact-purposes .requested-purpose")).containsExactly("参保登记时核验单位登记信息", "社会保险稽核");
 
         signInAs("admin");
         open("/sharing/applications?tab=all&q=" + number);
@@ -111,6 +112,11 @@ class SharingBrowserIT extends BrowserTestSupport {
         new Select($("#filterOp-0")).selectByValue("PREFIX");
         type("#filterValues-0", "510112");
         type("#approve-dailyQuota", "800");
+        // the reviewer does not accept the audit use: its box is unticked
+        assertThat(texts("#approve-form .scope-purpose label")).containsExactly("参保登记时核验单位登记信息", "社会保险稽核");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", $("#grant-purpose-1"));
+        $("#grant-purpose-1").click();
         type("#approve-comment", "限龙泉驿区");
         screenshot("scope-editor");
         press("approve");
@@ -127,6 +133,7 @@ class SharingBrowserIT extends BrowserTestSupport {
         assertThat(maskOf("fddbr")).isEqualTo("保留后4位");
         assertThat(maskOf("qymc")).isEqualTo(zh("sharing.mask.NONE"));
         assertThat(text("#grant-quota")).isEqualTo("800");
+        assertThat(texts("#grant-purposes .grant-purpose")).containsExactly("参保登记时核验单位登记信息");
     }
 
     @Test
@@ -230,6 +237,7 @@ class SharingBrowserIT extends BrowserTestSupport {
         }
         new Select($("#clientApplicationId")).selectByVisibleText(CLIENT);
         type("#purpose", "社保登记时核验参保单位信息");
+        type("#purposes", "参保登记时核验单位登记信息\n\n社会保险稽核");
         type("#basis", "《社会保险法》第五十七条");
         type("#scenario", "参保单位登记与变更");
         type("#expectedDailyCalls", "1000");

@@ -125,7 +125,7 @@ class BearerTokenTest {
         ExchangeFixtures.grant(port, resource, client, "[\"tyshxydm\", \"qymc\", \"xzqh\", \"fddbr\"]", """
             {"items":["tyshxydm","qymc","xzqh","fddbr"],"dailyQuota":1000,
              "rowScope":[{"item":"xzqh","op":"PREFIX","values":["510112"]}],"comment":"限龙泉驿区"}
-            """);
+            """, PURPOSE);
         String path = "/api/v1/data/" + code + "/records/" + subject;
 
         HttpResponse<String> byKey = ExchangeFixtures.call(port, client.key(), PURPOSE, "GET", path, null);

@@ -32,6 +32,8 @@ class DataServiceApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PURPOSE = "社保登记核验参保单位信息";
+    /** Also approved; a call may write it with full-width digits and spaces (NFKC, runs of space as one). */
+    private static final String AUDIT = "2026年度 社保稽核";
 
     @LocalServerPort
     int port;
@@ -63,7 +65,7 @@ class DataServiceApiTest {
         ExchangeFixtures.grant(port, resource, client, "[\"tyshxydm\", \"qymc\", \"xzqh\", \"fddbr\"]", """
             {"items":["tyshxydm","qymc","xzqh","fddbr"],"dailyQuota":1000,
              "rowScope":[{"item":"xzqh","op":"PREFIX","values":["510112"]}],"comment":"限龙泉驿区"}
-            """);
+            """, PURPOSE, AUDIT);
     }
 
     private HttpResponse<String> get(String path) {
@@ -286,6 +288,51 @@ class DataServiceApiTest {
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(json(r).get("code").asString()).isEqualTo("no-grant");
         assertThat(json(r).get("applyAt").asString()).contains(resource.toString());
+    }
+
+    @Test
+    void aPurposeTheGrantDidNotApproveIsRefusedForEveryMethodAndNamesTheApprovedOnes() {
+        String base = "/api/v1/data/" + code;
+        String unapproved = "商业营销名单比对";
+        String verification = "{\"values\":{\"tyshxydm\":\"" + inside.get(4) + "\",\"qymc\":\"x\"}}";
+        List<HttpResponse<String>> refused = List.of(
+            call(port, client.key(), unapproved, "GET", base + "/records/" + inside.get(4), null),
+            call(port, client.key(), unapproved, "GET", base + "/records?size=5", null),
+            call(port, client.key(), unapproved, "POST", base + "/verifications", verification),
+            call(port, client.key(), unapproved, "GET", base + "/export?format=csv", null));
+        for (HttpResponse<String> r : refused) {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+            JsonNode problem = json(r);
+            assertThat(problem.get("code").asString()).isEqualTo("purpose-not-granted");
+            assertThat(problem.get("field").asString()).isEqualTo("X-Purpose");
+            assertThat(problem.get("grantedPurposes").toString()).isEqualTo(JSON.writeValueAsString(List.of(PURPOSE, AUDIT)));
+            assertThat(problem.get("applicationId").asString()).isNotBlank();
+            assertThat(problem.get("detail").asString()).contains("已批准的用途", PURPOSE, AUDIT);
+            assertThat(r.body()).doesNotContain("龙泉驿测试企业", "法人代表");
+            assertThat(r.headers().firstValue("Content-Disposition")).isEmpty();
+        }
+        // the same words typed differently are the same purpose; another approved purpose is as good
+        HttpResponse<String> fullWidth = call(port, client.key(), " ２０２６年度　　社保稽核 ", "GET",
+            base + "/records/" + inside.get(4), null);
+        assertThat(fullWidth.statusCode()).as(fullWidth.body()).isEqualTo(200);
+        assertThat(call(port, client.key(), "2026年度社保稽核", "GET", base + "/records/" + inside.get(4), null)
+            .statusCode()).as("words run together are other words").isEqualTo(403);
+
+        // audited as denied with the purpose the client gave; refused calls take nothing from the quota
+        assertThat(jdbc.sql("select action || '|' || outcome from audit_entry where client_application_id = ? "
+                + "and purpose = ? order by seq").params(client.id(), unapproved).query(String.class).list())
+            .containsExactly("data.lookup|DENIED", "data.query|DENIED", "data.verify|DENIED", "data.export|DENIED");
+        assertThat(jdbc.sql("select detail from audit_entry where client_application_id = ? and purpose = ? limit 1")
+            .params(client.id(), unapproved).query(String.class).single()).contains("purpose-not-granted", "grant ");
+        JsonNode entry = null;
+        for (JsonNode e : json(get("/api/v1/data"))) {
+            if (e.get("resourceCode").asString().equals(code)) {
+                entry = e;
+            }
+        }
+        assertThat(entry).isNotNull();
+        assertThat(entry.get("usedToday").asLong()).as("only the one answered call").isEqualTo(1);
+        assertThat(entry.get("purposes").toString()).isEqualTo(JSON.writeValueAsString(List.of(PURPOSE, AUDIT)));
     }
 
     @Test

@@ -60,7 +60,7 @@ class DataServiceDocsApiTest {
         ExchangeFixtures.grant(port, resource, client, "[\"tyshxydm\", \"qymc\", \"fddbr\"]", """
             {"items":["tyshxydm","qymc","fddbr"],"dailyQuota":500,
              "rowScope":[{"item":"xzqh","op":"PREFIX","values":["510112"]}],"comment":"接口说明测试"}
-            """);
+            """, PURPOSE);
     }
 
     private HttpResponse<String> clientDoc(String key) {
@@ -112,6 +112,11 @@ class DataServiceDocsApiTest {
             .noneMatch(n -> n.startsWith("fddbr"));
         assertThat(api.getComponents().getParameters().get("Purpose").getRequired()).isTrue();
         assertThat(api.getComponents().getParameters().get("Purpose").getIn()).isEqualTo("header");
+        // the purposes the grant approved are the header's only values
+        Parameter purpose = api.getComponents().getParameters().get("Purpose");
+        assertThat(purpose.getSchema().getEnum()).containsExactly(PURPOSE);
+        assertThat(purpose.getExample()).isEqualTo(PURPOSE);
+        assertThat(api.getInfo().getDescription()).contains(PURPOSE);
         assertThat(api.getComponents().getSecuritySchemes().get("apiKey").getName()).isEqualTo("X-Api-Key");
         Schema<?> values = (Schema<?>) api.getComponents().getSchemas().get("VerificationRequest").getProperties().get("values");
         assertThat(values.getProperties().keySet()).containsExactly("tyshxydm", "qymc", "fddbr");
@@ -125,7 +130,11 @@ class DataServiceDocsApiTest {
         var bad = responses.get("400").getContent().get("application/problem+json").getExamples();
         assertThat(bad.keySet()).contains("purpose-required", "credit-code-invalid");
         assertThat(JSON.valueToTree(bad.get("purpose-required").getValue()).get("detail").asString()).contains("用途");
-        assertThat(responses.get("403").getDescription()).contains("no-grant", "grant-expired", "grant-revoked");
+        assertThat(responses.get("403").getDescription()).contains("no-grant", "grant-expired", "grant-revoked",
+            "purpose-not-granted");
+        var forbidden = responses.get("403").getContent().get("application/problem+json").getExamples();
+        assertThat(JSON.valueToTree(forbidden.get("purpose-not-granted").getValue()).get("detail").asString())
+            .contains(grantNumber(), PURPOSE);
         assertThat(responses.get("404").getDescription()).contains("record-not-found", "resource-not-served");
         assertThat(query.getResponses().get("403").getDescription()).contains("filter-item-not-granted", "filter-item-masked");
 
@@ -181,6 +190,8 @@ class DataServiceDocsApiTest {
             .contains("xzqh", "xzqh.prefix").noneMatch(n -> n.startsWith("fddbr"));
         assertThat(r.body()).doesNotContain("nsxx", "纳税");
         assertThat(api.getInfo().getDescription()).contains(base + "/openapi.json");
+        assertThat(api.getComponents().getParameters().get("Purpose").getSchema().getEnum())
+            .as("people see no client's purposes").isNullOrEmpty();
 
         // the provider sees the same general view; unknown resources and anonymous callers are refused
         assertThat(HttpApi.as(port, "scjg_steward").get("/api/v1/data-services/" + code + "/openapi.json").body())

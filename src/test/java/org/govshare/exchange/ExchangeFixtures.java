@@ -55,11 +55,12 @@ public final class ExchangeFixtures {
     /**
      * Applies for the items as rsj_steward with the client; conditional items are pre-checked by the
      * authority and approved by scjg_reviewer with the given approval body (null: approve as asked).
-     * Returns the grant id.
+     * The application states the call purposes (none: the fixture's one purpose). Returns the grant id.
      */
-    public static String grant(int port, UUID resource, Client client, String items, String approval) {
+    public static String grant(int port, UUID resource, Client client, String items, String approval,
+                               String... purposes) {
         Response applied = HttpApi.as(port, "rsj_steward").post("/api/v1/sharing/applications",
-            SharingFixtures.draft(resource, items, client.id()));
+            SharingFixtures.draft(resource, items, client.id(), purposes));
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
         if ("APPROVED".equals(applied.text("state"))) {
             return applied.text("grantId");
@@ -83,7 +84,8 @@ public final class ExchangeFixtures {
             b.header("X-Api-Key", key);
         }
         if (purpose != null) {
-            b.header("X-Purpose", URLEncoder.encode(purpose, StandardCharsets.UTF_8));
+            // percent-encoded as encodeURIComponent does: a space is %20 (a '+' in the header is a plus sign)
+            b.header("X-Purpose", URLEncoder.encode(purpose, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         if (body != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));

@@ -176,9 +176,9 @@ class GatewayCrashTest {
     private void grant(UUID resource, Client client) {
         Response applied = HttpApi.as(port, "rsj_steward").post("/api/v1/sharing/applications", """
             {"resourceId":"%s","items":["tyshxydm","qymc","xzqh"],"clientApplicationId":"%s",
-             "purpose":"社保登记时核验参保单位信息","basis":"《社会保险法》第五十七条","scenario":"参保单位登记与变更",
+             "purpose":"%s","basis":"《社会保险法》第五十七条","scenario":"参保单位登记与变更",
              "validFrom":"%s","validUntil":"%s","expectedDailyCalls":1000000}
-            """.formatted(resource, client.id(), SharingFixtures.today(), SharingFixtures.today().plusYears(1)));
+            """.formatted(resource, client.id(), PURPOSE, SharingFixtures.today(), SharingFixtures.today().plusYears(1)));
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
         assertThat(applied.text("state")).as(applied.body()).isEqualTo("APPROVED");
     }

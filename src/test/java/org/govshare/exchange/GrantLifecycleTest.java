@@ -55,7 +55,8 @@ class GrantLifecycleTest {
         ExchangeFixtures.push(port, resource, "life-" + UUID.randomUUID(), rows.toString());
         client = ExchangeFixtures.client(port, "rsj_admin", "生命周期");
         grantId = ExchangeFixtures.grant(port, resource, client, "[\"tyshxydm\", \"qymc\", \"xzqh\", \"fddbr\"]",
-            "{\"items\":[\"tyshxydm\",\"qymc\",\"xzqh\",\"fddbr\"],\"dailyQuota\":5,\"masks\":{\"qymc\":{\"type\":\"NONE\"}}}");
+            "{\"items\":[\"tyshxydm\",\"qymc\",\"xzqh\",\"fddbr\"],\"dailyQuota\":5,\"masks\":{\"qymc\":{\"type\":\"NONE\"}}}",
+            PURPOSE);
     }
 
     private HttpResponse<String> lookup(int i) {

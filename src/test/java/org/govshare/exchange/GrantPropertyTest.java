@@ -292,7 +292,7 @@ class GrantPropertyTest {
         approval.put("comment", "属性测试随机授权");
         String body = JSON.writeValueAsString(approval);
         Client client = ExchangeFixtures.client(port, "rsj_admin", "属性测试");
-        ExchangeFixtures.grant(port, resource, client, JSON.writeValueAsString(requested), body);
+        ExchangeFixtures.grant(port, resource, client, JSON.writeValueAsString(requested), body, PURPOSE);
         return new Grant(index, client, List.copyOf(granted), Map.copyOf(masks), List.copyOf(scope), body);
     }
 

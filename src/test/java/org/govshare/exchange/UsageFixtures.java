@@ -51,7 +51,7 @@ public final class UsageFixtures {
         String grantId = ExchangeFixtures.grant(port, resource, client, "[\"tyshxydm\", \"qymc\", \"xzqh\", \"fddbr\"]", """
             {"items":["tyshxydm","qymc","xzqh","fddbr"],"dailyQuota":%d,
              "rowScope":[{"item":"xzqh","op":"PREFIX","values":["510112"]}],"comment":"限龙泉驿区"}
-            """.formatted(QUOTA));
+            """.formatted(QUOTA), CHECK, SURVEY);
         String grantNumber = HttpApi.as(port, "rsj_steward").get("/api/v1/sharing/grants/" + grantId).text("number");
 
         String records = "/api/v1/data/" + code + "/records";

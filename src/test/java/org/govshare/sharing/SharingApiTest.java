@@ -206,6 +206,77 @@ class SharingApiTest {
     }
 
     @Test
+    void callPurposesAreStatedOneByOneAndTheReviewerMayStrikeSome() {
+        Response r = HttpApi.as(port, "rsj_steward").post(APPS, SharingFixtures.draft(resource, "[\"qymc\", \"fddbr\"]",
+            rsjClient, "参保登记时核验单位登记信息", "社会保险稽核", " 社会保险稽核 ", "", "ＡＢＣ核验"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("purposes").toString()).as("blank and repeated ones dropped")
+            .isEqualTo("[\"参保登记时核验单位登记信息\",\"社会保险稽核\",\"ＡＢＣ核验\"]");
+        assertThat(r.text("purpose")).isEqualTo(SharingFixtures.PURPOSE);
+        String id = r.text("id");
+        assertThat(HttpApi.as(port, "admin").post(APPS + "/" + id + "/precheck", "{\"passed\":true}").status())
+            .isEqualTo(200);
+
+        // never more than asked, never none: refused as a whole, nothing written
+        Response more = HttpApi.as(port, "scjg_reviewer").post(APPS + "/" + id + "/approve",
+            "{\"purposes\":[\"社会保险稽核\",\"商业营销\"]}");
+        assertThat(more.status()).isEqualTo(422);
+        assertThat(more.json().get("errors").get(0).get("field").asString()).isEqualTo("purposes[1]");
+        assertThat(more.json().get("errors").get(0).get("rule").asString()).isEqualTo("purpose-not-requested");
+        assertThat(more.json().get("errors").get(0).get("message").asString()).contains("商业营销");
+        Response none = HttpApi.as(port, "scjg_reviewer").post(APPS + "/" + id + "/approve", "{\"purposes\":[]}");
+        assertThat(none.json().get("errors").get(0).get("rule").asString()).isEqualTo("grant-purposes-empty");
+        assertThat(HttpApi.as(port, "rsj_steward").get(APPS + "/" + id).text("state")).isEqualTo("REVIEW");
+        assertThat(jdbc.sql("select count(*) from sharing_grant where application_id = ?::uuid").param(id)
+            .query(Long.class).single()).isZero();
+
+        // struck: what is kept is in the application's own words and order, however the reviewer typed it
+        Response approved = HttpApi.as(port, "scjg_reviewer").post(APPS + "/" + id + "/approve",
+            "{\"purposes\":[\"ABC核验\",\"参保登记时核验单位登记信息\"],\"comment\":\"稽核另行申请\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        String grant = "/api/v1/sharing/grants/" + approved.text("grantId");
+        assertThat(HttpApi.as(port, "rsj_steward").get(grant).json().get("purposes").toString())
+            .isEqualTo("[\"参保登记时核验单位登记信息\",\"ＡＢＣ核验\"]");
+
+        // narrowing strikes more, never adds one back
+        Response back = HttpApi.as(port, "scjg_reviewer").post(grant + "/narrow",
+            "{\"purposes\":[\"社会保险稽核\"],\"reason\":\"x\"}");
+        assertThat(back.json().get("errors").get(0).get("rule").asString()).isEqualTo("purpose-not-requested");
+        Response narrowed = HttpApi.as(port, "scjg_reviewer").post(grant + "/narrow",
+            "{\"purposes\":[\"ＡＢＣ核验\"],\"reason\":\"只保留资格核验\"}");
+        assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+        assertThat(narrowed.json().get("purposes").toString()).isEqualTo("[\"ＡＢＣ核验\"]");
+    }
+
+    @Test
+    void purposesACallCannotNameAreRefused() {
+        String longText = "核".repeat(201);
+        String prose = SharingFixtures.draft(resource, "[\"qymc\"]", rsjClient)
+            .replace("\"purpose\":\"" + SharingFixtures.PURPOSE + "\"", "\"purpose\":\"" + longText + "\"");
+        Response r = HttpApi.as(port, "rsj_steward").post(APPS, prose);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("purposes");
+        assertThat(r.json().get("errors").get(0).get("rule").asString()).isEqualTo("purposes-required");
+        assertThat(r.json().get("errors").get(0).get("message").asString()).contains("200", "调用用途");
+
+        Response tooLong = HttpApi.as(port, "rsj_steward").post(APPS, SharingFixtures.draft(resource, "[\"qymc\"]",
+            rsjClient, "社会保险稽核", longText, "响铃\u0007字符"));
+        List<String> fields = new ArrayList<>();
+        tooLong.json().get("errors").forEach(e -> fields.add(e.get("field").asString() + ":" + e.get("rule").asString()));
+        assertThat(fields).containsExactly("purposes[1]:purpose-too-long", "purposes[2]:purpose-too-long");
+
+        String[] many = new String[21];
+        java.util.Arrays.setAll(many, i -> "用途" + i);
+        Response tooMany = HttpApi.as(port, "rsj_steward").inEnglish().post(APPS, SharingFixtures.draft(resource,
+            "[\"qymc\"]", rsjClient, many));
+        assertThat(tooMany.json().get("errors").get(0).get("rule").asString()).isEqualTo("purposes-too-many");
+        assertThat(tooMany.json().get("errors").get(0).get("message").asString()).contains("20")
+            .doesNotContainPattern("\\p{IsHan}");
+        assertThat(jdbc.sql("select count(*) from sharing_application where resource_id = ?").param(resource)
+            .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void badInputIsRefusedWithEveryFieldAndNothingIsWritten() {
         String body = """
             {"resourceId":"%s","items":["qymc","nope","qymc"],"clientApplicationId":"%s","purpose":"",

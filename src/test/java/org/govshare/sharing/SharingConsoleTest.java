@@ -99,6 +99,11 @@ class SharingConsoleTest {
         r = steward.post("/sharing/applications", fields);
         assertThat(r.body()).contains("data-error-for=\"purpose\"", "data-error-for=\"validUntil\"",
             "使用期限的结束日期早于开始日期");
+        // call purposes one per line: a line too long to name in a call is shown under the field, the lines kept
+        fields.put("purpose", "社保登记时核验参保单位信息");
+        fields.put("purposes", "社会保险稽核\n\n" + "核".repeat(201));
+        r = steward.post("/sharing/applications", fields);
+        assertThat(r.body()).contains("data-error-for=\"purposes\"", "调用用途第 2 条", "不超过 200 字", "社会保险稽核\n\n核核核");
         assertThat(jdbc.sql("select count(*) from sharing_application where resource_id = ?").param(resource)
             .query(Long.class).single()).isZero();
     }
@@ -171,6 +176,15 @@ class SharingConsoleTest {
         assertThat(reviewer.post("/sharing/grants/" + grant + "/narrow", Map.of("keepItems", "fddbr",
             "mask-fddbr", "HASH", "text", "更严")).statusCode()).isEqualTo(302);
         assertThat(consumer.get("/sharing/grants/" + grant).body()).contains("加密散列");
+        // purposes: the page lists them; unticking the only one is refused, and a box the form never offered is no box
+        assertThat(consumer.get("/sharing/grants/" + grant).body()).contains("id=\"grant-purposes\"",
+            SharingFixtures.PURPOSE);
+        HttpResponse<String> noPurpose = reviewer.post("/sharing/grants/" + grant + "/narrow", Map.of("keepItems", "fddbr",
+            "purposesOffered", "1", "keepPurposes", "7", "text", "去掉全部用途"));
+        assertThat(noPurpose.statusCode()).isEqualTo(200);
+        assertThat(noPurpose.body()).contains("授权至少要保留一条调用用途");
+        assertThat(HttpApi.as(port, "rsj_steward").get("/api/v1/sharing/grants/" + grant).json().get("purposes").toString())
+            .isEqualTo("[\"" + SharingFixtures.PURPOSE + "\"]");
     }
 
     @Test

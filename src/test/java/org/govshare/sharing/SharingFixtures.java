@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.govshare.HttpApi;
@@ -58,12 +59,19 @@ public final class SharingFixtures {
         return LocalDate.now(ZoneId.of("Asia/Shanghai"));
     }
 
-    /** An application body; items as a JSON array text such as {@code ["qymc"]}. */
-    public static String draft(UUID resource, String items, UUID client) {
+    /** The purpose of {@link #draft}, without other call purposes also its only one. */
+    public static final String PURPOSE = "社保登记时核验参保单位信息";
+
+    /**
+     * An application body; items as a JSON array text such as {@code ["qymc"]}; the call purposes
+     * its client will name (none: {@link #PURPOSE} alone).
+     */
+    public static String draft(UUID resource, String items, UUID client, String... purposes) {
+        String listed = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(List.of(purposes));
         return """
-            {"resourceId":"%s","items":%s,"clientApplicationId":"%s","purpose":"社保登记时核验参保单位信息",
+            {"resourceId":"%s","items":%s,"clientApplicationId":"%s","purpose":"%s","purposes":%s,
              "basis":"《社会保险法》第五十七条","scenario":"参保单位登记与变更","validFrom":"%s","validUntil":"%s",
              "expectedDailyCalls":5000}
-            """.formatted(resource, items, client, today(), today().plusYears(1));
+            """.formatted(resource, items, client, PURPOSE, listed, today(), today().plusYears(1));
     }
 }

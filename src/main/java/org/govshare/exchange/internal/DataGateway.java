@@ -152,7 +152,10 @@ class DataGateway implements DataServiceManagement {
         }
     }
 
-    /** Caller, purpose, resource, grant and input checks, in that order; nothing is read before they pass. */
+    /**
+     * Caller, purpose, resource, grant, the purpose against the grant and input checks, in that order;
+     * nothing is read before they pass.
+     */
     private void open(Call call, String resourceCode) {
         if (!call.actor.isClient()) {
             throw call.refuse(new ProblemException(HttpStatus.FORBIDDEN, "client-application-only", null,
@@ -172,6 +175,18 @@ class DataGateway implements DataServiceManagement {
             throw call.refuse(e);
         }
         call.detail = "grant " + call.scope.grantNumber();
+        if (!call.scope.permits(call.purpose)) {
+            throw call.refuse(purposeNotGranted(call.scope.grant(), call.resource));
+        }
+    }
+
+    /** Names the purposes the grant was approved for, and the application to amend for another. */
+    private static ProblemException purposeNotGranted(GrantView g, ServedResource resource) {
+        return new ProblemException(HttpStatus.FORBIDDEN, "purpose-not-granted", "X-Purpose",
+            "problem.purpose-not-granted", g.number(), String.join("；", g.purposes()))
+            .with("grantNumber", g.number()).with("grantedPurposes", g.purposes())
+            .with("applicationId", g.applicationId())
+            .with("applyAt", "/sharing/applications/new?resource=" + resource.id());
     }
 
     /**
@@ -426,15 +441,7 @@ class DataGateway implements DataServiceManagement {
     }
 
     ServiceEntry entry(Actor actor, GrantScope scope) {
-        ServedResource r = scope.resource();
-        ServiceShape shape = ServiceShape.of(scope);
-        List<ServiceItem> items = shape.items().stream().map(s -> new ServiceItem(s.item().codeName(), s.item().name(),
-            s.item().dataType().name(), s.mask().type().name(), s.mask().n())).toList();
-        List<String> queryable = shape.items().stream().filter(ServiceShape.Shown::queryable)
-            .map(s -> s.item().codeName()).toList();
-        List<String> keyItems = r.keyItems().stream().map(ServedResource.Item::codeName).toList();
-        long used = actor.isClient() ? meter.usedToday(actor.clientApplicationId(), r.id()) : 0;
-        return new ServiceEntry(r.code(), r.name(), r.id(), r.providerId(), scope.grantNumber(), items, queryable,
-            keyItems, shape.methods(), scope.dailyQuota(), used, scope.grant().validUntil());
+        long used = actor.isClient() ? meter.usedToday(actor.clientApplicationId(), scope.resource().id()) : 0;
+        return ServiceShape.entry(scope, used);
     }
 }

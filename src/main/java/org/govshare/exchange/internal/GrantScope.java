@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.govshare.catalog.Sensitivity;
 import org.govshare.dataset.RecordCondition;
 import org.govshare.sharing.FilterOp;
 import org.govshare.sharing.GrantView;
 import org.govshare.sharing.Mask;
 import org.govshare.sharing.MaskType;
+import org.govshare.sharing.Purposes;
 import org.govshare.sharing.RowFilter;
 import tools.jackson.core.JsonGenerator;
 
@@ -32,6 +35,9 @@ final class GrantScope {
     /** Whether each row filter's item holds numbers, worked out once rather than per record read. */
     private final boolean[] numericScope;
     private final Map<String, ServedResource.Item> granted = new HashMap<>();
+    /** The approved purposes as written, and in the form calls are compared in. */
+    private final Set<String> purposesAsWritten;
+    private final Set<String> purposes;
 
     GrantScope(GrantView grant, ServedResource resource) {
         this.grant = grant;
@@ -48,6 +54,8 @@ final class GrantScope {
         for (int i = 0; i < items.size(); i++) {
             masks[i] = effectiveMask(grant.masks().get(items.get(i).codeName()), items.get(i).sensitivity());
         }
+        this.purposesAsWritten = Set.copyOf(grant.purposes());
+        this.purposes = grant.purposes().stream().map(Purposes::normalized).collect(Collectors.toUnmodifiableSet());
         this.rowScope = grant.rowScope();
         this.numericScope = new boolean[rowScope.size()];
         for (int i = 0; i < rowScope.size(); i++) {
@@ -94,6 +102,12 @@ final class GrantScope {
 
     List<ServedResource.Item> items() {
         return items;
+    }
+
+    /** Whether a call may name this purpose: one the grant was approved for, as {@link Purposes} compares. */
+    boolean permits(String purpose) {
+        // most clients send the approved text as it is: no normalization on the hot path then
+        return purposesAsWritten.contains(purpose) || purposes.contains(Purposes.normalized(purpose));
     }
 
     boolean grants(String codeName) {

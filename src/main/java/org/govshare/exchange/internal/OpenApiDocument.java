@@ -91,9 +91,10 @@ final class OpenApiDocument {
         ServedResource r = shape.resource();
         String view = shape.forClient()
             ? "For this client application under grant " + shape.grantNumber() + ": granted items only, masked as granted; "
-                + "daily quota " + shape.dailyQuota() + " calls, valid until " + shape.validUntil() + "."
+                + "daily quota " + shape.dailyQuota() + " calls, valid until " + shape.validUntil() + "; "
+                + PURPOSE_HEADER + " must name one of the approved purposes: " + String.join("; ", shape.purposes()) + "."
             : "General description for people: every shareable item, masked by its sensitivity's default. A client "
-                + "application gets exactly its grant's items and masks: ask " + base + "/openapi.json with its key.";
+                + "application gets exactly its grant's items, masks and purposes: ask " + base + "/openapi.json with its key.";
         return new Info().title(r.name() + " 数据服务 (" + code + ")").version("v1 / resource version " + r.version())
             .description("Data service of the information resource " + r.name() + " (" + code + "). " + view
                 + " Every call needs the client application's key in " + KEY_HEADER + " and its purpose in "
@@ -103,14 +104,31 @@ final class OpenApiDocument {
 
     // --- components -----------------------------------------------------------------------------
 
+    /**
+     * For a client, the purposes its grant approved as an enum (compared after NFKC and with white
+     * space runs made one space); in the general view, any purpose of the right length.
+     */
+    private io.swagger.v3.oas.models.parameters.Parameter purposeParameter() {
+        StringSchema schema = new StringSchema();
+        schema.setMaxLength(DataGateway.MAX_PURPOSE);
+        String text = "Why the data is needed (用途), at most " + DataGateway.MAX_PURPOSE
+            + " characters; ASCII, or UTF-8 percent-encoded. ";
+        if (shape.forClient()) {
+            schema.setEnum(shape.purposes());
+            text += "One of the purposes grant " + shape.grantNumber() + " was approved for.";
+        } else {
+            text += "One of the purposes the client's grant was approved for.";
+        }
+        String example = shape.purposes().isEmpty() ? PURPOSE_EXAMPLE : shape.purposes().get(0);
+        return new HeaderParameter().name(PURPOSE_HEADER).required(true).description(text).schema(schema)
+            .example(example);
+    }
+
     private Components components() {
         Components c = new Components()
             .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name(KEY_HEADER).description("The client application's API key (应用系统密钥)"))
-            .addParameters("Purpose", new HeaderParameter().name(PURPOSE_HEADER).required(true)
-                .description("Why the data is needed (用途), at most " + DataGateway.MAX_PURPOSE
-                    + " characters; ASCII, or UTF-8 percent-encoded")
-                .schema(new StringSchema().maxLength(DataGateway.MAX_PURPOSE)).example(PURPOSE_EXAMPLE))
+            .addParameters("Purpose", purposeParameter())
             .addSchemas("Record", recordSchema())
             .addSchemas("Problem", problemSchema());
         c.addSchemas("LookupResponse", new ObjectSchema()
@@ -464,6 +482,8 @@ final class OpenApiDocument {
         all.add(problem("grant-revoked", 403, null, "problem.data-grant-revoked", grant));
         all.add(problem("grant-expired", 403, null, "problem.grant-expired", grant, "2026-01-31"));
         all.add(problem("grant-not-yet-valid", 403, null, "problem.grant-not-yet-valid", grant, "2026-12-01"));
+        all.add(problem("purpose-not-granted", 403, PURPOSE_HEADER, "problem.purpose-not-granted", grant,
+            shape.purposes().isEmpty() ? PURPOSE_EXAMPLE : String.join("；", shape.purposes())));
         all.addAll(forbidden);
         all.add(problem("resource-not-served", 404, "resourceCode", "problem.resource-not-served", code));
         all.addAll(notFound);

@@ -250,14 +250,6 @@ class ServiceDocs implements DataServiceDocs {
     }
 
     private ServiceEntry entry(UUID client, GrantScope scope) {
-        ServiceShape shape = ServiceShape.of(scope);
-        ServedResource r = scope.resource();
-        List<ServiceItem> items = shape.items().stream().map(s -> new ServiceItem(s.item().codeName(), s.item().name(),
-            s.item().dataType().name(), s.mask().type().name(), s.mask().n())).toList();
-        List<String> queryable = shape.items().stream().filter(ServiceShape.Shown::queryable)
-            .map(s -> s.item().codeName()).toList();
-        List<String> keys = r.keyItems().stream().map(ServedResource.Item::codeName).toList();
-        return new ServiceEntry(r.code(), r.name(), r.id(), r.providerId(), scope.grantNumber(), items, queryable, keys,
-            shape.methods(), scope.dailyQuota(), meter.usedToday(client, r.id()), scope.grant().validUntil());
+        return ServiceShape.entry(scope, meter.usedToday(client, scope.resource().id()));
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import org.govshare.catalog.DataType;
 import org.govshare.catalog.Sensitivity;
 import org.govshare.catalog.ShareType;
+import org.govshare.exchange.DataServiceManagement.ServiceEntry;
+import org.govshare.exchange.DataServiceManagement.ServiceItem;
 import org.govshare.sharing.Mask;
 import org.govshare.sharing.MaskType;
 
@@ -13,10 +15,11 @@ import org.govshare.sharing.MaskType;
  * What a service description is generated from: the resource, the items a caller gets with the mask
  * each is shown through and whether it can be filtered on, and (for a client) the grant. The same
  * rules as the gateway's: {@link FilterParser#queryable} for a grant, the sensitivity defaults of
- * {@link GrantScope#effectiveMask} for the console's general view.
+ * {@link GrantScope#effectiveMask} for the console's general view. {@code purposes}: what a client's
+ * calls may name in X-Purpose (empty in the general view).
  */
 record ServiceShape(ServedResource resource, List<Shown> items, String grantNumber, Integer dailyQuota,
-                    LocalDate validUntil) {
+                    LocalDate validUntil, List<String> purposes) {
 
     record Shown(ServedResource.Item item, Mask mask, boolean queryable) {
 
@@ -52,7 +55,19 @@ record ServiceShape(ServedResource resource, List<Shown> items, String grantNumb
         List<Shown> shown = scope.items().stream()
             .map(i -> new Shown(i, scope.maskOf(i.codeName()), FilterParser.queryable(scope, i))).toList();
         return new ServiceShape(scope.resource(), shown, scope.grantNumber(), scope.dailyQuota(),
-            scope.grant().validUntil());
+            scope.grant().validUntil(), scope.grant().purposes());
+    }
+
+    /** What the client may call on the scope's resource, for the allowed-methods lists. */
+    static ServiceEntry entry(GrantScope scope, long usedToday) {
+        ServiceShape shape = of(scope);
+        ServedResource r = scope.resource();
+        List<ServiceItem> items = shape.items().stream().map(s -> new ServiceItem(s.item().codeName(), s.item().name(),
+            s.item().dataType().name(), s.mask().type().name(), s.mask().n())).toList();
+        List<String> queryable = shape.items().stream().filter(Shown::queryable).map(s -> s.item().codeName()).toList();
+        List<String> keys = r.keyItems().stream().map(ServedResource.Item::codeName).toList();
+        return new ServiceEntry(r.code(), r.name(), r.id(), r.providerId(), scope.grantNumber(), items, queryable, keys,
+            shape.methods(), scope.dailyQuota(), usedToday, scope.grant().validUntil(), shape.purposes());
     }
 
     /** The general view: every item that may be shared at all, masked as a grant without masks would be. */
@@ -62,7 +77,7 @@ record ServiceShape(ServedResource resource, List<Shown> items, String grantNumb
                 Mask mask = GrantScope.effectiveMask(null, i.sensitivity());
                 return new Shown(i, mask, i.dataType() != DataType.BINARY && mask.type() == MaskType.NONE);
             }).toList();
-        return new ServiceShape(resource, shown, null, null, null);
+        return new ServiceShape(resource, shown, null, null, null, List.of());
     }
 
     /** The gateway's methods for this resource: lookup needs one key item, verification at least one. */

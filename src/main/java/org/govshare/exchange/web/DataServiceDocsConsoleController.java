@@ -11,6 +11,7 @@ import org.govshare.directory.OrganizationView;
 import org.govshare.exchange.DataServiceDocs;
 import org.govshare.exchange.DataServiceDocs.ClientServices;
 import org.govshare.exchange.DataServiceDocs.ServiceDescription;
+import org.govshare.platform.CurrentActor;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +45,9 @@ class DataServiceDocsConsoleController {
         model.addAttribute("provider", directory.findOrganization(d.providerId()).map(OrganizationView::name).orElse(""));
         model.addAttribute("openApi", "/api/v1/data-services/" + d.resourceCode() + "/openapi.json");
         model.addAttribute("dataBase", "/api/v1/data/" + d.resourceCode());
-        model.addAttribute("purposeExample", PURPOSE_EXAMPLE);
+        List<String> purposes = grantedPurposes(d.resourceCode());
+        model.addAttribute("purposes", purposes);
+        model.addAttribute("purposeExample", purposes.isEmpty() ? PURPOSE_EXAMPLE : purposes.get(0));
         model.addAttribute("keyExample", d.items().stream().filter(DataServiceDocs.DescribedItem::key)
             .map(DataServiceDocs.DescribedItem::example).findFirst().orElse(""));
         model.addAttribute("queryHint", d.items().stream().filter(i -> !i.filters().isEmpty() && !i.key()).findFirst()
@@ -53,6 +56,16 @@ class DataServiceDocsConsoleController {
         model.addAttribute("verifyBody", d.endpoints().stream().filter(e -> e.exampleBody() != null)
             .map(DataServiceDocs.Endpoint::exampleBody).findFirst().orElse(""));
         return "exchange/service";
+    }
+
+    /** The purposes the department's client applications were granted on the resource, for the try-it form. */
+    private List<String> grantedPurposes(String resourceCode) {
+        if (!CurrentActor.require().isClient() && CurrentActor.require().organizationId() != null) {
+            return docs.departmentServices().stream().flatMap(c -> c.services().stream())
+                .filter(s -> s.resourceCode().equals(resourceCode)).flatMap(s -> s.purposes().stream())
+                .distinct().toList();
+        }
+        return List.of();
     }
 
     @GetMapping("/mine")

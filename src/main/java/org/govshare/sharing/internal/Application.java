@@ -31,6 +31,7 @@ final class Application {
     final UUID providerId;
     final List<String> items;
     final String purpose;
+    final List<String> purposes;
     final String basis;
     final String scenario;
     final LocalDate validFrom;
@@ -52,7 +53,8 @@ final class Application {
 
     Application(UUID id, String number, SharingPath path, ApplicationState state, UUID consumerId,
                 UUID clientApplicationId, UUID resourceId, String resourceCode, String resourceName, int resourceVersion,
-                UUID providerId, List<String> items, String purpose, String basis, String scenario, LocalDate validFrom,
+                UUID providerId, List<String> items, String purpose, List<String> purposes, String basis, String scenario,
+                LocalDate validFrom,
                 LocalDate validUntil, int expectedDailyCalls, UUID submittedBy, Instant submittedAt, long version) {
         this.id = id;
         this.number = number;
@@ -67,6 +69,7 @@ final class Application {
         this.providerId = providerId;
         this.items = List.copyOf(items);
         this.purpose = purpose;
+        this.purposes = List.copyOf(purposes);
         this.basis = basis;
         this.scenario = scenario;
         this.validFrom = validFrom;

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Repository;
 class Applications {
 
     static final String COLUMNS = "id, number, path, state, consumer_id, client_application_id, resource_id, "
-        + "resource_code, resource_name, resource_version, provider_id, items, purpose, basis, scenario, valid_from, "
+        + "resource_code, resource_name, resource_version, provider_id, items, purpose, purposes, basis, scenario, "
+        + "valid_from, "
         + "valid_until, expected_daily_calls, submitted_by, submitted_at, version, deadline, paused_days_left, reminded, "
         + "overdue_at, overdue_stage, decision_reason, grant_id, decided_at";
 
@@ -41,14 +42,14 @@ class Applications {
     void insert(Application a, Instant now) {
         jdbc.sql("""
                 insert into sharing_application (id, number, path, state, consumer_id, client_application_id, resource_id,
-                    resource_code, resource_name, resource_version, provider_id, items, purpose, basis, scenario,
-                    valid_from, valid_until, expected_daily_calls, deadline, paused_days_left, reminded, overdue_at,
+                    resource_code, resource_name, resource_version, provider_id, items, purpose, purposes, basis,
+                    scenario, valid_from, valid_until, expected_daily_calls, deadline, paused_days_left, reminded, overdue_at,
                     overdue_stage, decision_reason, grant_id, submitted_by, submitted_at, decided_at, version, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
                 """)
             .params(a.id, a.number, a.path.name(), a.state.name(), a.consumerId, a.clientApplicationId, a.resourceId,
                 a.resourceCode, a.resourceName, a.resourceVersion, a.providerId, a.items.toArray(new String[0]),
-                a.purpose, a.basis, a.scenario, a.validFrom, a.validUntil, a.expectedDailyCalls, ts(a.deadline),
+                a.purpose, a.purposes.toArray(new String[0]), a.basis, a.scenario, a.validFrom, a.validUntil, a.expectedDailyCalls, ts(a.deadline),
                 a.pausedDaysLeft, a.reminded, ts(a.overdueAt), a.overdueStage == null ? null : a.overdueStage.name(),
                 a.decisionReason, a.grantId, a.submittedBy, ts(a.submittedAt), ts(a.decidedAt), ts(now))
             .update();
@@ -164,7 +165,7 @@ class Applications {
             rs.getObject("consumer_id", UUID.class), rs.getObject("client_application_id", UUID.class),
             rs.getObject("resource_id", UUID.class), rs.getString("resource_code"), rs.getString("resource_name"),
             rs.getInt("resource_version"), rs.getObject("provider_id", UUID.class), strings(rs.getArray("items")),
-            rs.getString("purpose"), rs.getString("basis"), rs.getString("scenario"),
+            rs.getString("purpose"), strings(rs.getArray("purposes")), rs.getString("basis"), rs.getString("scenario"),
             rs.getObject("valid_from", java.time.LocalDate.class), rs.getObject("valid_until", java.time.LocalDate.class),
             rs.getInt("expected_daily_calls"), rs.getObject("submitted_by", UUID.class), instant(rs, "submitted_at"),
             rs.getLong("version"));

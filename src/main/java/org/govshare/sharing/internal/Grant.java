@@ -39,6 +39,7 @@ final class Grant {
 
     int resourceVersion;
     List<String> items;
+    List<String> purposes;
     List<RowFilter> rowScope;
     Map<String, Mask> masks;
     int dailyQuota;
@@ -53,7 +54,7 @@ final class Grant {
 
     Grant(UUID id, String number, UUID applicationId, UUID consumerId, UUID clientApplicationId, UUID resourceId,
           String resourceCode, String resourceName, UUID providerId, int resourceVersion, List<String> items,
-          List<RowFilter> rowScope, Map<String, Mask> masks, int dailyQuota, LocalDate validFrom, LocalDate validUntil,
+          List<String> purposes, List<RowFilter> rowScope, Map<String, Mask> masks, int dailyQuota, LocalDate validFrom, LocalDate validUntil,
           Instant createdAt, long version) {
         this.id = id;
         this.number = number;
@@ -66,6 +67,7 @@ final class Grant {
         this.providerId = providerId;
         this.resourceVersion = resourceVersion;
         this.items = List.copyOf(items);
+        this.purposes = List.copyOf(purposes);
         this.rowScope = List.copyOf(rowScope);
         this.masks = new LinkedHashMap<>(masks);
         this.dailyQuota = dailyQuota;
@@ -125,6 +127,9 @@ final class Grant {
                 }
             }
         }
+        if (change.purposes() != null) {
+            v.addAll(Scopes.checkPurposeSubset("purposes", change.purposes(), purposes));
+        }
         if (change.dailyQuota() != null && (change.dailyQuota() < 1 || change.dailyQuota() > dailyQuota)) {
             v.add(Violation.of("dailyQuota", "grant-quota-not-lower", dailyQuota));
         }
@@ -146,6 +151,9 @@ final class Grant {
         ViolationsException.throwIfAny(v);
         if (change.items() != null) {
             items = List.copyOf(change.items());
+        }
+        if (change.purposes() != null) {
+            purposes = Scopes.granted(change.purposes(), purposes);
         }
         if (change.dailyQuota() != null) {
             dailyQuota = change.dailyQuota();

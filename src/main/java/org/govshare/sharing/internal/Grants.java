@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 class Grants {
 
     static final String COLUMNS = "id, number, application_id, consumer_id, client_application_id, resource_id, "
-        + "resource_code, resource_name, provider_id, resource_version, items, row_scope::text as row_scope, "
+        + "resource_code, resource_name, provider_id, resource_version, items, purposes, "
+        + "row_scope::text as row_scope, "
         + "masks::text as masks, daily_quota, valid_from, valid_until, revoked, revoked_reason, revoked_at, "
         + "review_needed, review_reason, expiry_reminded, version, created_at, updated_at";
 
@@ -43,26 +44,27 @@ class Grants {
     void insert(Grant g, Instant now) {
         jdbc.sql("""
                 insert into sharing_grant (id, number, application_id, consumer_id, client_application_id, resource_id,
-                    resource_code, resource_name, provider_id, resource_version, items, row_scope, masks, daily_quota,
-                    valid_from, valid_until, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?)
+                    resource_code, resource_name, provider_id, resource_version, items, purposes, row_scope, masks,
+                    daily_quota, valid_from, valid_until, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?)
                 """)
             .params(g.id, g.number, g.applicationId, g.consumerId, g.clientApplicationId, g.resourceId, g.resourceCode,
                 g.resourceName, g.providerId, g.resourceVersion, g.items.toArray(new String[0]),
-                JSON.writeValueAsString(g.rowScope), JSON.writeValueAsString(g.masks), g.dailyQuota, g.validFrom,
+                g.purposes.toArray(new String[0]), JSON.writeValueAsString(g.rowScope), JSON.writeValueAsString(g.masks), g.dailyQuota, g.validFrom,
                 g.validUntil, Applications.ts(now), Applications.ts(now))
             .update();
     }
 
     void update(Grant g, Instant now) {
         int n = jdbc.sql("""
-                update sharing_grant set resource_version = ?, items = ?, row_scope = cast(? as jsonb),
+                update sharing_grant set resource_version = ?, items = ?, purposes = ?, row_scope = cast(? as jsonb),
                     masks = cast(? as jsonb), daily_quota = ?, valid_until = ?, revoked = ?, revoked_reason = ?,
                     revoked_at = ?, review_needed = ?, review_reason = ?, expiry_reminded = ?, version = version + 1,
                     updated_at = ?
                 where id = ? and version = ?
                 """)
-            .params(g.resourceVersion, g.items.toArray(new String[0]), JSON.writeValueAsString(g.rowScope),
+            .params(g.resourceVersion, g.items.toArray(new String[0]), g.purposes.toArray(new String[0]),
+                JSON.writeValueAsString(g.rowScope),
                 JSON.writeValueAsString(g.masks), g.dailyQuota, g.validUntil, g.revoked, g.revokedReason,
                 Applications.ts(g.revokedAt), g.reviewNeeded, g.reviewReason, g.expiryReminded, Applications.ts(now), g.id,
                 g.version)
@@ -152,6 +154,7 @@ class Grants {
             rs.getObject("client_application_id", UUID.class), rs.getObject("resource_id", UUID.class),
             rs.getString("resource_code"), rs.getString("resource_name"), rs.getObject("provider_id", UUID.class),
             rs.getInt("resource_version"), Applications.strings(rs.getArray("items")),
+            Applications.strings(rs.getArray("purposes")),
             JSON.readValue(rs.getString("row_scope"), new TypeReference<List<RowFilter>>() { }),
             JSON.readValue(rs.getString("masks"), new TypeReference<LinkedHashMap<String, Mask>>() { }),
             rs.getInt("daily_quota"), rs.getObject("valid_from", LocalDate.class),

@@ -10,9 +10,10 @@ import org.govshare.platform.Violation;
 import org.govshare.sharing.FilterOp;
 import org.govshare.sharing.Mask;
 import org.govshare.sharing.MaskType;
+import org.govshare.sharing.Purposes;
 import org.govshare.sharing.RowFilter;
 
-/** Rules for row scopes and masks, and the default masks a grant starts from. */
+/** Rules for row scopes, masks and purposes, and the default masks a grant starts from. */
 final class Scopes {
 
     static final int MAX_FILTERS = 10;
@@ -20,6 +21,62 @@ final class Scopes {
     static final int MAX_VALUE_LENGTH = 200;
 
     private Scopes() {
+    }
+
+    /**
+     * The purposes an application states: those listed, or else its purpose text when it is short
+     * enough to be named in a call. Blank lines are skipped and repeats (after normalization) dropped.
+     */
+    static List<String> statedPurposes(String purpose, List<String> listed, List<Violation> v) {
+        List<String> given = listed == null ? List.of() : listed.stream().filter(p -> p != null && !p.isBlank()).toList();
+        if (given.isEmpty()) {
+            if (purpose == null || purpose.isBlank()) {
+                return List.of();
+            }
+            if (!Purposes.wellFormed(purpose.strip())) {
+                v.add(Violation.of("purposes", "purposes-required", Purposes.MAX_LENGTH));
+                return List.of();
+            }
+            return List.of(purpose.strip());
+        }
+        if (given.size() > Purposes.MAX_COUNT) {
+            v.add(Violation.of("purposes", "purposes-too-many", Purposes.MAX_COUNT));
+            return List.of();
+        }
+        Map<String, String> unique = new LinkedHashMap<>();
+        for (int i = 0; i < given.size(); i++) {
+            String p = given.get(i).strip();
+            if (!Purposes.wellFormed(p)) {
+                v.add(Violation.of("purposes[" + i + "]", "purpose-too-long", Purposes.MAX_LENGTH));
+            } else {
+                unique.putIfAbsent(Purposes.normalized(p), p);
+            }
+        }
+        return List.copyOf(unique.values());
+    }
+
+    /** A reviewer's or a narrowing's choice of purposes: at least one, each among {@code from}. */
+    static List<Violation> checkPurposeSubset(String field, List<String> chosen, List<String> from) {
+        List<Violation> v = new ArrayList<>();
+        if (chosen.stream().allMatch(p -> p == null || p.isBlank())) {
+            v.add(Violation.of(field, "grant-purposes-empty"));
+            return v;
+        }
+        java.util.Set<String> known = from.stream().map(Purposes::normalized).collect(java.util.stream.Collectors.toSet());
+        for (int i = 0; i < chosen.size(); i++) {
+            String p = chosen.get(i);
+            if (p != null && !p.isBlank() && !known.contains(Purposes.normalized(p))) {
+                v.add(Violation.of(field + "[" + i + "]", "purpose-not-requested", p.strip()));
+            }
+        }
+        return v;
+    }
+
+    /** The entries of {@code from} that were chosen, in their own words and order. */
+    static List<String> granted(List<String> chosen, List<String> from) {
+        java.util.Set<String> keep = chosen.stream().filter(p -> p != null && !p.isBlank()).map(Purposes::normalized)
+            .collect(java.util.stream.Collectors.toSet());
+        return from.stream().filter(p -> keep.contains(Purposes.normalized(p))).toList();
     }
 
     static List<Violation> checkFilters(String field, List<RowFilter> filters, List<String> resourceItems) {

@@ -92,7 +92,8 @@ class SharingService implements SharingManagement {
             throw ProblemException.invalid("resourceId", "own-resource");
         }
         List<Violation> v = new ArrayList<>();
-        List<String> items = checkDraft(draft, resource, v);
+        Checked checked = checkDraft(draft, resource, v);
+        List<String> items = checked.items();
         ClientApplicationView client = draft.clientApplicationId() == null ? null
             : CurrentActor.runAs(CurrentActor.system(), () -> findClient(draft.clientApplicationId()));
         if (draft.clientApplicationId() == null) {
@@ -121,7 +122,7 @@ class SharingService implements SharingManagement {
         Application a = new Application(UUID.randomUUID(), applications.nextNumber(now), path,
             ApplicationState.REVIEW, actor.organizationId(), client.id(), resource.id(), resource.code(),
             resource.name(), resource.publishedVersion(), resource.providerId(), items, draft.purpose().strip(),
-            draft.basis().strip(), draft.scenario().strip(), draft.validFrom(), draft.validUntil(),
+            checked.purposes(), draft.basis().strip(), draft.scenario().strip(), draft.validFrom(), draft.validUntil(),
             draft.expectedDailyCalls(), actor.userId(), now, 0);
         switch (path) {
             case NOT_SHARED -> a.startCoordination(now, props.coordinationWorkingDays(), deadlines);
@@ -162,7 +163,10 @@ class SharingService implements SharingManagement {
         }
     }
 
-    private List<String> checkDraft(ApplicationDraft d, ResourceView resource, List<Violation> v) {
+    private record Checked(List<String> items, List<String> purposes) {
+    }
+
+    private Checked checkDraft(ApplicationDraft d, ResourceView resource, List<Violation> v) {
         List<String> known = resource.dataItems().stream().map(DataItemView::codeName).toList();
         List<String> items = d.items() == null ? List.of() : d.items();
         if (items.isEmpty()) {
@@ -178,6 +182,7 @@ class SharingService implements SharingManagement {
             }
         }
         text(v, "purpose", d.purpose());
+        List<String> purposes = Scopes.statedPurposes(d.purpose(), d.purposes(), v);
         text(v, "basis", d.basis());
         text(v, "scenario", d.scenario());
         LocalDate today = deadlines.today();
@@ -196,7 +201,7 @@ class SharingService implements SharingManagement {
         if (d.expectedDailyCalls() == null || d.expectedDailyCalls() < 1 || d.expectedDailyCalls() > MAX_DAILY_CALLS) {
             v.add(Violation.of("expectedDailyCalls", "expected-calls-range", 1, MAX_DAILY_CALLS));
         }
-        return List.copyOf(items);
+        return new Checked(List.copyOf(items), purposes);
     }
 
     private static void text(List<Violation> v, String field, String value) {
@@ -486,10 +491,16 @@ class SharingService implements SharingManagement {
             v.addAll(Scopes.checkMasks("masks", approval.masks(), items));
             masks.putAll(approval.masks());
         }
+        List<String> purposes = a.purposes;
+        if (approval.purposes() != null) {
+            v.addAll(Scopes.checkPurposeSubset("purposes", approval.purposes(), a.purposes));
+            purposes = Scopes.granted(approval.purposes(), a.purposes);
+        }
         ViolationsException.throwIfAny(v);
         masks.keySet().retainAll(items);
         Grant g = new Grant(UUID.randomUUID(), grants.nextNumber(now), a.id, a.consumerId, a.clientApplicationId,
-            a.resourceId, a.resourceCode, a.resourceName, a.providerId, resource.publishedVersion(), items, scope,
+            a.resourceId, a.resourceCode, a.resourceName, a.providerId, resource.publishedVersion(), items, purposes,
+            scope,
             masks, quota, a.validFrom, until, now, 0);
         grants.insert(g, now);
         grants.step(g.id, now, actor, "issued", approval.comment(), Map.of("via", action, "application", a.number));
@@ -709,7 +720,8 @@ class SharingService implements SharingManagement {
 
     ApplicationView view(Application a, boolean withSteps) {
         return new ApplicationView(a.id, a.number, a.path, a.state, a.consumerId, a.clientApplicationId, a.resourceId,
-            a.resourceCode, a.resourceName, a.resourceVersion, a.providerId, a.items, a.purpose, a.basis, a.scenario,
+            a.resourceCode, a.resourceName, a.resourceVersion, a.providerId, a.items, a.purpose, a.purposes, a.basis,
+            a.scenario,
             a.validFrom, a.validUntil, a.expectedDailyCalls,
             a.deadline == null ? null : Deadlines.dueDateOf(a.deadline),
             a.deadline == null ? null : deadlines.workingDaysLeft(a.deadline), a.overdueAt != null,
@@ -719,7 +731,7 @@ class SharingService implements SharingManagement {
 
     GrantView view(Grant g) {
         return new GrantView(g.id, g.number, g.applicationId, g.consumerId, g.clientApplicationId, g.resourceId,
-            g.resourceCode, g.resourceName, g.providerId, g.resourceVersion, g.items, g.rowScope,
+            g.resourceCode, g.resourceName, g.providerId, g.resourceVersion, g.items, g.purposes, g.rowScope,
             new LinkedHashMap<>(g.masks), g.dailyQuota, g.validFrom, g.validUntil, g.state(deadlines.today()),
             g.revokedReason, g.reviewNeeded, g.reviewReason, g.version, g.createdAt, g.updatedAt);
     }

@@ -114,7 +114,8 @@ class GrantConsoleController {
 
     @PostMapping("/grants/{id}/{action}")
     String grantAct(@PathVariable UUID id, @PathVariable String action, @RequestParam Map<String, String> fields,
-                    @RequestParam(required = false) List<String> keepItems, Model model, Locale locale,
+                    @RequestParam(required = false) List<String> keepItems,
+                    @RequestParam(required = false) List<String> keepPurposes, Model model, Locale locale,
                     RedirectAttributes redirect) {
         String text = fields.get("text");
         Supplier<GrantView> call = switch (action) {
@@ -133,10 +134,13 @@ class GrantConsoleController {
                 Integer quota = integer("dailyQuota", fields.get("dailyQuota"), unreadable);
                 List<RowFilter> added = filters(fields, "addedRowFilters", unreadable);
                 ViolationsException.throwIfAny(unreadable);
-                Map<String, Mask> masks = changedMasks(sharing.grant(id), fields, unreadable);
+                GrantView before = sharing.grant(id);
+                Map<String, Mask> masks = changedMasks(before, fields, unreadable);
                 ViolationsException.throwIfAny(unreadable);
+                List<String> purposes = SharingConsoleController.chosenPurposes(fields, keepPurposes, before.purposes());
                 return sharing.narrow(id, new GrantChange(keepItems == null ? List.of() : keepItems,
-                    added.isEmpty() ? null : added, quota, until, masks.isEmpty() ? null : masks, text));
+                    added.isEmpty() ? null : added, quota, until, masks.isEmpty() ? null : masks, text,
+                    purposes == null || purposes.equals(before.purposes()) ? null : purposes));
             };
             case "revoke" -> () -> sharing.revoke(id, text);
             case "review-confirmation" -> () -> sharing.confirmReview(id, blankToNull(text));

@@ -150,7 +150,8 @@ class SharingConsoleController {
     String submit(@RequestParam(required = false) UUID resourceId,
                   @RequestParam(required = false) List<String> items,
                   @RequestParam(required = false) UUID clientApplicationId,
-                  @RequestParam(required = false) String purpose, @RequestParam(required = false) String basis,
+                  @RequestParam(required = false) String purpose, @RequestParam(required = false) String purposes,
+                  @RequestParam(required = false) String basis,
                   @RequestParam(required = false) String scenario, @RequestParam(required = false) String validFrom,
                   @RequestParam(required = false) String validUntil,
                   @RequestParam(required = false) String expectedDailyCalls,
@@ -161,6 +162,7 @@ class SharingConsoleController {
         form.items = items == null ? List.of() : items;
         form.clientApplicationId = clientApplicationId;
         form.purpose = purpose;
+        form.purposes = purposes;
         form.basis = basis;
         form.scenario = scenario;
         form.validFrom = validFrom;
@@ -171,7 +173,7 @@ class SharingConsoleController {
             List<Violation> unreadable = new ArrayList<>();
             ApplicationDraft draft = new ApplicationDraft(resourceId, form.items, clientApplicationId, purpose, basis,
                 scenario, date("validFrom", validFrom, unreadable), date("validUntil", validUntil, unreadable),
-                integer("expectedDailyCalls", expectedDailyCalls, unreadable));
+                integer("expectedDailyCalls", expectedDailyCalls, unreadable), lines(purposes));
             ViolationsException.throwIfAny(unreadable);
             return coordination ? sharing.requestCoordination(draft) : sharing.apply(draft);
         });
@@ -224,12 +226,19 @@ class SharingConsoleController {
         }
     }
 
+    /** One purpose per line; blank lines dropped. */
+    private static List<String> lines(String text) {
+        return text == null ? null : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
     /** What the form keeps when it comes back with errors. */
     static final class ApplicationForm {
         UUID resourceId;
         List<String> items = List.of();
         UUID clientApplicationId;
         String purpose;
+        /** The call purposes, one per line as typed. */
+        String purposes;
         String basis;
         String scenario;
         String validFrom;
@@ -251,6 +260,10 @@ class SharingConsoleController {
 
         public String getPurpose() {
             return purpose;
+        }
+
+        public String getPurposes() {
+            return purposes;
         }
 
         public String getBasis() {
@@ -332,24 +345,28 @@ class SharingConsoleController {
 
     @PostMapping("/applications/{id}/{action}")
     String act(@PathVariable UUID id, @PathVariable String action, @RequestParam Map<String, String> fields,
-               @RequestParam(required = false) List<String> grantItems, Model model, Locale locale,
+               @RequestParam(required = false) List<String> grantItems,
+               @RequestParam(required = false) List<String> grantPurposes, Model model, Locale locale,
                RedirectAttributes redirect) {
         String text = fields.get("text");
+        Supplier<List<String>> purposes = () -> chosenPurposes(fields, grantPurposes, sharing.application(id).purposes());
         Supplier<ApplicationView> call = switch (action) {
             case "withdraw" -> () -> sharing.withdraw(id, text);
             case "supplement" -> () -> sharing.supplement(id, text);
             case "dispute" -> () -> sharing.dispute(id, text);
             case "precheck" -> () -> sharing.precheck(id, "true".equals(fields.get("passed")), text);
-            case "approve" -> () -> sharing.approve(id, approval(fields, grantItems == null ? List.of() : grantItems));
+            case "approve" -> () -> sharing.approve(id, approval(fields, grantItems == null ? List.of() : grantItems,
+                purposes.get()));
             case "refuse" -> () -> sharing.refuse(id, text);
             case "supplement-request" -> () -> sharing.askSupplement(id, text);
             case "dispute-decision" -> () -> {
                 boolean upheld = "true".equals(fields.get("upheld"));
-                return sharing.decideDispute(id, upheld, upheld ? null : scope(fields, grantItems), text);
+                return sharing.decideDispute(id, upheld, upheld ? null : scope(fields, grantItems, purposes.get()), text);
             };
             case "coordination-outcome" -> () -> {
                 boolean granted = "true".equals(fields.get("granted"));
-                return sharing.concludeCoordination(id, granted, granted ? scope(fields, grantItems) : null, text);
+                return sharing.concludeCoordination(id, granted, granted ? scope(fields, grantItems, purposes.get()) : null,
+                    text);
             };
             default -> throw ProblemException.notFound("action", action);
         };
@@ -364,8 +381,31 @@ class SharingConsoleController {
     }
 
     /** The authority's grant when it overturns a refusal or concludes a coordination: the editor's scope, if sent. */
-    private static Approval scope(Map<String, String> fields, List<String> grantItems) {
-        return fields.containsKey("validUntil") ? approval(fields, grantItems == null ? List.of() : grantItems) : null;
+    private static Approval scope(Map<String, String> fields, List<String> grantItems, List<String> purposes) {
+        return fields.containsKey("validUntil") ? approval(fields, grantItems == null ? List.of() : grantItems, purposes)
+            : null;
+    }
+
+    /**
+     * The purposes ticked in a form that offered them ({@code purposesOffered}), as the offered texts;
+     * the boxes carry indexes, since a purpose's own text may hold commas. Null when the form offered none.
+     */
+    static List<String> chosenPurposes(Map<String, String> fields, List<String> ticked, List<String> offered) {
+        if (!fields.containsKey("purposesOffered")) {
+            return null;
+        }
+        List<String> chosen = new ArrayList<>();
+        for (String index : ticked == null ? List.<String>of() : ticked) {
+            try {
+                int i = Integer.parseInt(index.strip());
+                if (i >= 0 && i < offered.size() && !chosen.contains(offered.get(i))) {
+                    chosen.add(offered.get(i));
+                }
+            } catch (NumberFormatException e) {
+                // not a box the form offered: ignored, as an unticked one
+            }
+        }
+        return chosen;
     }
 
     /**
@@ -373,7 +413,7 @@ class SharingConsoleController {
      * filters ({@code filterItem-i}, {@code filterOp-i}, {@code filterValues-i} comma-separated) and a
      * mask per granted item ({@code mask-<code>}, {@code maskN-<code>}).
      */
-    static Approval approval(Map<String, String> fields, List<String> grantItems) {
+    static Approval approval(Map<String, String> fields, List<String> grantItems, List<String> purposes) {
         List<Violation> unreadable = new ArrayList<>();
         LocalDate until = date("validUntil", fields.get("validUntil"), unreadable);
         Integer quota = integer("dailyQuota", fields.get("dailyQuota"), unreadable);
@@ -397,6 +437,6 @@ class SharingConsoleController {
             masks.put(item, new Mask(t, n));
         }
         ViolationsException.throwIfAny(unreadable);
-        return new Approval(grantItems, until, scope, quota, masks, blankToNull(fields.get("text")));
+        return new Approval(grantItems, until, scope, quota, masks, blankToNull(fields.get("text")), purposes);
     }
 }

@@ -223,7 +223,8 @@ class GrantScopePropertyTest {
         }
         LocalDate today = LocalDate.now();
         return new GrantView(UUID.randomUUID(), "G-1", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-            resource.id(), resource.code(), resource.name(), resource.providerId(), 1, items, scope, masks, 1000,
+            resource.id(), resource.code(), resource.name(), resource.providerId(), 1, items, List.of("核验"), scope,
+            masks, 1000,
             today, today.plusDays(30), GrantState.ACTIVE, null, false, null, 0, Instant.now(), Instant.now());
     }
 

@@ -97,7 +97,8 @@ class OpenApiDocumentTest {
         List<ServiceShape.Shown> shown = person.items().stream().filter(i -> List.of("gmsfhm", "csrq").contains(i.codeName()))
             .map(i -> new ServiceShape.Shown(i, masks.get(i.codeName()), masks.get(i.codeName()).type() == MaskType.NONE))
             .toList();
-        OpenAPI api = build(new ServiceShape(person, shown, "GR-1", 10, java.time.LocalDate.of(2027, 1, 1)));
+        OpenAPI api = build(new ServiceShape(person, shown, "GR-1", 10, java.time.LocalDate.of(2027, 1, 1),
+            List.of("社保登记核验")));
         Schema<?> id = (Schema<?>) api.getComponents().getSchemas().get("Record").getProperties().get("gmsfhm");
         assertThat(id.getPattern()).isEqualTo("^[0-9]{17}[0-9X]$");
         assertThat(ResidentId.check(id.getExample().toString()).valid()).isTrue();

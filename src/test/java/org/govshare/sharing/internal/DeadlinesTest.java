@@ -111,7 +111,7 @@ class DeadlinesTest {
     private static Application application() {
         return new Application(UUID.randomUUID(), "SQ2026000001", SharingPath.CONDITIONAL, ApplicationState.REVIEW,
             UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "303001/000001", "企业信息", 1, UUID.randomUUID(),
-            List.of("qymc"), "用途", "依据", "场景", LocalDate.of(2026, 10, 1), LocalDate.of(2027, 9, 30), 100, null,
+            List.of("qymc"), "用途", List.of("用途"), "依据", "场景", LocalDate.of(2026, 10, 1), LocalDate.of(2027, 9, 30), 100, null,
             beijing(9, 30, 10, 0), 0);
     }
 }

@@ -14,13 +14,16 @@ import org.govshare.sharing.Mask;
 import org.govshare.sharing.MaskType;
 import org.junit.jupiter.api.Test;
 
-/** Narrowing only ever shows less: masks may get stricter, never looser, and nothing changes on refusal. */
+/**
+ * Narrowing only ever shows less: masks may get stricter, never looser, purposes only fewer, and
+ * nothing changes on refusal.
+ */
 class GrantTest {
 
     private static Grant grant(Map<String, Mask> masks) {
         return new Grant(UUID.randomUUID(), "G1", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-            UUID.randomUUID(), "303001/000001", "企业信息", UUID.randomUUID(), 1, List.of("sfzh", "xm", "csrq"), List.of(),
-            masks, 100, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), Instant.now(), 0);
+            UUID.randomUUID(), "303001/000001", "企业信息", UUID.randomUUID(), 1, List.of("sfzh", "xm", "csrq"),
+            List.of("参保登记核验", "社会保险稽核"), List.of(), masks, 100, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), Instant.now(), 0);
     }
 
     @Test
@@ -50,5 +53,19 @@ class GrantTest {
         g.narrow(new GrantChange(null, null, null, null, Map.of("xm", Mask.of(MaskType.MASK),
             "sfzh", Mask.of(MaskType.HASH)), "更严"), List.of("sfzh", "xm", "csrq"));
         assertThat(g.masks).containsEntry("xm", Mask.of(MaskType.MASK)).containsEntry("sfzh", Mask.of(MaskType.HASH));
+    }
+
+    @Test
+    void purposesMayOnlyBeStruckNeverAddedOrAllRemoved() {
+        Grant g = grant(Map.of());
+        List<String> items = List.of("sfzh", "xm", "csrq");
+        assertThatThrownBy(() -> g.narrow(new GrantChange(null, null, null, null, null, "x",
+            List.of("参保登记核验", "商业营销")), items)).isInstanceOf(ViolationsException.class);
+        assertThatThrownBy(() -> g.narrow(new GrantChange(null, null, null, null, null, "x", List.of(" ")), items))
+            .isInstanceOf(ViolationsException.class);
+        assertThat(g.purposes).containsExactly("参保登记核验", "社会保险稽核");
+        // chosen as the grant words it, whatever the width of the characters typed
+        g.narrow(new GrantChange(null, null, null, null, null, "只保留稽核", List.of("社会保险稽核 ")), items);
+        assertThat(g.purposes).containsExactly("社会保险稽核");
     }
 }

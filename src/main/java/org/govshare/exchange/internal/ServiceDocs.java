@@ -18,7 +18,6 @@ import org.govshare.directory.ClientApplicationView;
 import org.govshare.directory.DirectoryManagement;
 import org.govshare.exchange.DataServiceDocs;
 import org.govshare.exchange.DataServiceManagement.ServiceEntry;
-import org.govshare.exchange.DataServiceManagement.ServiceItem;
 import org.govshare.platform.Actor;
 import org.govshare.platform.CurrentActor;
 import org.govshare.platform.PageView;

@@ -287,7 +287,7 @@ class DataServiceApiTest {
             + inside.get(0), null);
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(json(r).get("code").asString()).isEqualTo("no-grant");
-        assertThat(json(r).get("applyAt").asString()).contains(resource.toString());
+        assertThat(json(r).get("applyAt").asString()).isEqualTo("/sharing/applications/new?resourceId=" + resource);
     }
 
     @Test
@@ -307,6 +307,7 @@ class DataServiceApiTest {
             assertThat(problem.get("field").asString()).isEqualTo("X-Purpose");
             assertThat(problem.get("grantedPurposes").toString()).isEqualTo(JSON.writeValueAsString(List.of(PURPOSE, AUDIT)));
             assertThat(problem.get("applicationId").asString()).isNotBlank();
+            assertThat(problem.get("applyAt").asString()).isEqualTo("/sharing/applications/new?resourceId=" + resource);
             assertThat(problem.get("detail").asString()).contains("已批准的用途", PURPOSE, AUDIT);
             assertThat(r.body()).doesNotContain("龙泉驿测试企业", "法人代表");
             assertThat(r.headers().firstValue("Content-Disposition")).isEmpty();

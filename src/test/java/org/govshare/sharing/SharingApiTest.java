@@ -272,6 +272,11 @@ class SharingApiTest {
         assertThat(tooMany.json().get("errors").get(0).get("rule").asString()).isEqualTo("purposes-too-many");
         assertThat(tooMany.json().get("errors").get(0).get("message").asString()).contains("20")
             .doesNotContainPattern("\\p{IsHan}");
+        Response notAList = HttpApi.as(port, "rsj_steward").post(APPS, SharingFixtures.draft(resource, "[\"qymc\"]", rsjClient)
+            .replace("\"purposes\":[]", "\"purposes\":\"社会保险稽核\""));
+        assertThat(notAList.status()).isEqualTo(400);
+        assertThat(notAList.text("field")).isEqualTo("purposes");
+        assertThat(notAList.text("detail")).isEqualTo("字段 purposes 的值类型不对，应为列表（JSON 数组）。");
         assertThat(jdbc.sql("select count(*) from sharing_application where resource_id = ?").param(resource)
             .query(Long.class).single()).isZero();
     }

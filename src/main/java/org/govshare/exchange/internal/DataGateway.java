@@ -186,7 +186,12 @@ class DataGateway implements DataServiceManagement {
             "problem.purpose-not-granted", g.number(), String.join("；", g.purposes()))
             .with("grantNumber", g.number()).with("grantedPurposes", g.purposes())
             .with("applicationId", g.applicationId())
-            .with("applyAt", "/sharing/applications/new?resource=" + resource.id());
+            .with("applyAt", applyAt(resource));
+    }
+
+    /** The console page that starts an application for the resource (its form takes {@code resourceId}). */
+    private static String applyAt(ServedResource resource) {
+        return "/sharing/applications/new?resourceId=" + resource.id();
     }
 
     /**
@@ -217,7 +222,7 @@ class DataGateway implements DataServiceManagement {
 
     /** Says which: never granted, revoked, expired or not yet valid, and where to apply. */
     private ProblemException noGrant(Call call) {
-        String apply = "/sharing/applications/new?resource=" + call.resource.id();
+        String apply = applyAt(call.resource);
         Optional<GrantView> latest = sharing.latestGrant(call.actor.clientApplicationId(), call.resource.id());
         if (latest.isEmpty()) {
             return new ProblemException(HttpStatus.FORBIDDEN, "no-grant", null, "problem.no-grant",

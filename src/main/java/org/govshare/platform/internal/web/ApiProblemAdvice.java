@@ -9,6 +9,7 @@ import org.govshare.platform.ProblemException;
 import org.govshare.platform.ViolationsException;
 import org.govshare.platform.internal.security.ProblemAccessHandlers;
 import org.slf4j.Logger;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every refusal of the JSON API as problem+json: which field, which rule, in the caller's
@@ -104,11 +106,33 @@ class ApiProblemAdvice {
             return problems.of(request, HttpStatus.BAD_REQUEST, "invalid-value", path, "problem.invalid-value",
                 path, String.valueOf(ife.getValue()), allowed(ife.getTargetType()));
         }
+        if (e.getCause() instanceof MismatchedInputException mie && !mie.getPath().isEmpty() && mie.getTargetType() != null) {
+            // e.g. a text where a list belongs: say which kind of value the field takes
+            return problems.of(request, HttpStatus.BAD_REQUEST, "invalid-value", pathOf(mie), "problem.value-kind",
+                pathOf(mie), new DefaultMessageSourceResolvable("value-kind." + kindOf(mie.getTargetType())));
+        }
         if (e.getCause() instanceof DatabindException de && !de.getPath().isEmpty()) {
             return problems.of(request, HttpStatus.BAD_REQUEST, "invalid-value", pathOf(de), "problem.invalid-value",
                 pathOf(de), "?", "");
         }
         return problems.of(request, HttpStatus.BAD_REQUEST, "malformed-json", null, "problem.malformed-json");
+    }
+
+    private static String kindOf(Class<?> type) {
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "list";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum() || type == java.util.UUID.class
+            || java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "text";
+        }
+        return "object";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -107,7 +107,9 @@ class MaskingTest {
             assertThat(otherDeployment.apply(Mask.of(MaskType.HASH), value)).as(why).isNotEqualTo(hash);
             String before = seen.putIfAbsent(hash, value);
             assertThat(before == null || before.equals(value)).as(why + " collides with " + before).isTrue();
-            if (value.length() >= 4) {
+            // a short value of hex digits can stand in a 64-digit hash by chance (1 in about 1,000 for 4
+            // digits: it failed a build once, seed 73530414706576); from 10 on, 1 in 10^10 or less
+            if (value.length() >= 10) {
                 assertThat(hash).as(why).doesNotContain(value);
             }
         }

@@ -260,10 +260,11 @@ class SharingApiTest {
         assertThat(r.json().get("errors").get(0).get("message").asString()).contains("200", "调用用途");
 
         Response tooLong = HttpApi.as(port, "rsj_steward").post(APPS, SharingFixtures.draft(resource, "[\"qymc\"]",
-            rsjClient, "社会保险稽核", longText, "响铃\u0007字符"));
+            rsjClient, "社会保险稽核", longText, " ", "响铃\u0007字符"));
         List<String> fields = new ArrayList<>();
         tooLong.json().get("errors").forEach(e -> fields.add(e.get("field").asString() + ":" + e.get("rule").asString()));
-        assertThat(fields).containsExactly("purposes[1]:purpose-too-long", "purposes[2]:purpose-too-long");
+        assertThat(fields).as("the caller's own indexes, the blank one counted")
+            .containsExactly("purposes[1]:call-purpose-invalid", "purposes[3]:call-purpose-invalid");
 
         String[] many = new String[21];
         java.util.Arrays.setAll(many, i -> "用途" + i);

@@ -28,8 +28,9 @@ final class Scopes {
      * enough to be named in a call. Blank lines are skipped and repeats (after normalization) dropped.
      */
     static List<String> statedPurposes(String purpose, List<String> listed, List<Violation> v) {
-        List<String> given = listed == null ? List.of() : listed.stream().filter(p -> p != null && !p.isBlank()).toList();
-        if (given.isEmpty()) {
+        List<String> given = listed == null ? List.of() : listed;
+        long stated = given.stream().filter(p -> p != null && !p.isBlank()).count();
+        if (stated == 0) {
             if (purpose == null || purpose.isBlank()) {
                 return List.of();
             }
@@ -39,15 +40,19 @@ final class Scopes {
             }
             return List.of(purpose.strip());
         }
-        if (given.size() > Purposes.MAX_COUNT) {
+        if (stated > Purposes.MAX_COUNT) {
             v.add(Violation.of("purposes", "purposes-too-many", Purposes.MAX_COUNT));
             return List.of();
         }
         Map<String, String> unique = new LinkedHashMap<>();
         for (int i = 0; i < given.size(); i++) {
-            String p = given.get(i).strip();
+            // the index is the caller's own, blank entries counted, so an error points at the right one
+            String p = given.get(i) == null ? "" : given.get(i).strip();
+            if (p.isEmpty()) {
+                continue;
+            }
             if (!Purposes.wellFormed(p)) {
-                v.add(Violation.of("purposes[" + i + "]", "purpose-too-long", Purposes.MAX_LENGTH));
+                v.add(Violation.of("purposes[" + i + "]", "call-purpose-invalid", Purposes.MAX_LENGTH));
             } else {
                 unique.putIfAbsent(Purposes.normalized(p), p);
             }

@@ -291,7 +291,7 @@ class DataServiceApiTest {
     }
 
     @Test
-    void aPurposeTheGrantDidNotApproveIsRefusedForEveryMethodAndNamesTheApprovedOnes() {
+    void aPurposeTheGrantDidNotApproveIsRefusedForEveryMethodAndNamesTheApprovedOnes() throws Exception {
         String base = "/api/v1/data/" + code;
         String unapproved = "商业营销名单比对";
         String verification = "{\"values\":{\"tyshxydm\":\"" + inside.get(4) + "\",\"qymc\":\"x\"}}";
@@ -312,6 +312,14 @@ class DataServiceApiTest {
             assertThat(r.body()).doesNotContain("龙泉驿测试企业", "法人代表");
             assertThat(r.headers().firstValue("Content-Disposition")).isEmpty();
         }
+        // in English, the approved purposes listed the English way
+        java.net.http.HttpRequest english = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                + port + base + "/records/" + inside.get(4)))
+            .header("X-Api-Key", client.key()).header("X-Purpose", "marketing").header("Accept-Language", "en").build();
+        String detail = json(ExchangeFixtures.CLIENT.send(english, HttpResponse.BodyHandlers.ofString())).get("detail")
+            .asString();
+        assertThat(detail).contains("Approved purposes: " + PURPOSE + "; " + AUDIT + ".").doesNotContain("；");
+
         // the same words typed differently are the same purpose; another approved purpose is as good
         HttpResponse<String> fullWidth = call(port, client.key(), " ２０２６年度　　社保稽核 ", "GET",
             base + "/records/" + inside.get(4), null);

@@ -183,7 +183,7 @@ class DataGateway implements DataServiceManagement {
     /** Names the purposes the grant was approved for, and the application to amend for another. */
     private static ProblemException purposeNotGranted(GrantView g, ServedResource resource) {
         return new ProblemException(HttpStatus.FORBIDDEN, "purpose-not-granted", "X-Purpose",
-            "problem.purpose-not-granted", g.number(), String.join("；", g.purposes()))
+            "problem.purpose-not-granted", g.number(), String.join("；", g.purposes()), String.join("; ", g.purposes()))
             .with("grantNumber", g.number()).with("grantedPurposes", g.purposes())
             .with("applicationId", g.applicationId())
             .with("applyAt", applyAt(resource));

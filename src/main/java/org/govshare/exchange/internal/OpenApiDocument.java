@@ -482,8 +482,9 @@ final class OpenApiDocument {
         all.add(problem("grant-revoked", 403, null, "problem.data-grant-revoked", grant));
         all.add(problem("grant-expired", 403, null, "problem.grant-expired", grant, "2026-01-31"));
         all.add(problem("grant-not-yet-valid", 403, null, "problem.grant-not-yet-valid", grant, "2026-12-01"));
+        List<String> purposes = shape.purposes().isEmpty() ? List.of(PURPOSE_EXAMPLE) : shape.purposes();
         all.add(problem("purpose-not-granted", 403, PURPOSE_HEADER, "problem.purpose-not-granted", grant,
-            shape.purposes().isEmpty() ? PURPOSE_EXAMPLE : String.join("；", shape.purposes())));
+            String.join("；", purposes), String.join("; ", purposes)));
         all.addAll(forbidden);
         all.add(problem("resource-not-served", 404, "resourceCode", "problem.resource-not-served", code));
         all.addAll(notFound);

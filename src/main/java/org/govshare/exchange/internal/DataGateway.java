@@ -19,6 +19,7 @@ import org.govshare.platform.CurrentActor;
 import org.govshare.platform.ProblemException;
 import org.govshare.sharing.GrantState;
 import org.govshare.sharing.GrantView;
+import org.govshare.sharing.Purposes;
 import org.govshare.sharing.SharingManagement;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -33,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class DataGateway implements DataServiceManagement {
 
-    static final int MAX_PURPOSE = 200;
+    static final int MAX_PURPOSE = Purposes.MAX_LENGTH;
 
     private final ServedResources resources;
     private final ServedGrants grants;
@@ -165,7 +166,7 @@ class DataGateway implements DataServiceManagement {
             throw call.refuse(new ProblemException(HttpStatus.BAD_REQUEST, "purpose-required", "X-Purpose",
                 "problem.purpose-required"));
         }
-        if (call.purpose.codePointCount(0, call.purpose.length()) > MAX_PURPOSE || FilterParser.hasControl(call.purpose)) {
+        if (!Purposes.wellFormed(call.purpose)) {
             throw call.refuse(new ProblemException(HttpStatus.BAD_REQUEST, "purpose-invalid", "X-Purpose",
                 "problem.purpose-invalid", MAX_PURPOSE));
         }

@@ -11,7 +11,12 @@ import org.govshare.directory.OrganizationView;
 import org.govshare.exchange.DataServiceDocs;
 import org.govshare.exchange.DataServiceDocs.ClientServices;
 import org.govshare.exchange.DataServiceDocs.ServiceDescription;
+import org.govshare.platform.Actor;
 import org.govshare.platform.CurrentActor;
+import org.govshare.sharing.GrantState;
+import org.govshare.sharing.SharingManagement;
+import org.govshare.sharing.SharingManagement.GrantFilter;
+import org.govshare.sharing.SharingManagement.Side;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,10 +36,12 @@ class DataServiceDocsConsoleController {
 
     private final DataServiceDocs docs;
     private final DirectoryManagement directory;
+    private final SharingManagement sharing;
 
-    DataServiceDocsConsoleController(DataServiceDocs docs, DirectoryManagement directory) {
+    DataServiceDocsConsoleController(DataServiceDocs docs, DirectoryManagement directory, SharingManagement sharing) {
         this.docs = docs;
         this.directory = directory;
+        this.sharing = sharing;
     }
 
     @GetMapping("/{classification}/{serial}")
@@ -45,7 +52,7 @@ class DataServiceDocsConsoleController {
         model.addAttribute("provider", directory.findOrganization(d.providerId()).map(OrganizationView::name).orElse(""));
         model.addAttribute("openApi", "/api/v1/data-services/" + d.resourceCode() + "/openapi.json");
         model.addAttribute("dataBase", "/api/v1/data/" + d.resourceCode());
-        List<String> purposes = grantedPurposes(d.resourceCode());
+        List<String> purposes = grantedPurposes(d.resourceId());
         model.addAttribute("purposes", purposes);
         model.addAttribute("purposeExample", purposes.isEmpty() ? PURPOSE_EXAMPLE : purposes.get(0));
         model.addAttribute("keyExample", d.items().stream().filter(DataServiceDocs.DescribedItem::key)
@@ -58,14 +65,17 @@ class DataServiceDocsConsoleController {
         return "exchange/service";
     }
 
-    /** The purposes the department's client applications were granted on the resource, for the try-it form. */
-    private List<String> grantedPurposes(String resourceCode) {
-        if (!CurrentActor.require().isClient() && CurrentActor.require().organizationId() != null) {
-            return docs.departmentServices().stream().flatMap(c -> c.services().stream())
-                .filter(s -> s.resourceCode().equals(resourceCode)).flatMap(s -> s.purposes().stream())
-                .distinct().toList();
+    /**
+     * The purposes the department's client applications were granted on the resource, for the try-it
+     * form: one page of its active grants there (a department holds a handful), nothing else read.
+     */
+    private List<String> grantedPurposes(UUID resourceId) {
+        Actor actor = CurrentActor.require();
+        if (actor.isClient() || actor.organizationId() == null) {
+            return List.of();
         }
-        return List.of();
+        return sharing.grants(new GrantFilter(Side.CONSUMER, GrantState.ACTIVE, resourceId, false, null), 0, 100)
+            .items().stream().flatMap(g -> g.purposes().stream()).distinct().toList();
     }
 
     @GetMapping("/mine")
